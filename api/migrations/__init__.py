@@ -1,0 +1,1 @@
+"""Alembic migrations. Run them with `python -m api.cli migrate`, or let the app run them."""

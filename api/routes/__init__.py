@@ -1,0 +1,1 @@
+"""One router a module; `api.main` includes them all."""

@@ -1,0 +1,1 @@
+"""Keyword-only functions holding the queries and the calls to other services."""

@@ -1,0 +1,61 @@
+"""Identifier recall and kept-word precision of the anonymiser, on labelled messages.
+
+.venvs/bot/bin/python -m bench.anonymiser            # the held-out messages
+.venvs/bot/bin/python -m bench.anonymiser dev -v     # the messages the rules were tuned on
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from bot.privacy import ANONYMISER_VERSION, anonymise
+from bot.privacy.evaluate import load_examples, score
+from bot.privacy.lexicon import load_lexicon
+
+
+def main() -> None:
+    """Print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("split", nargs="?", default="holdout", choices=["holdout", "dev"])
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    args = parser.parse_args()
+
+    load_lexicon()
+    examples = load_examples(args.split)
+    result = score(examples)
+    started = time.perf_counter()
+    rounds = 5
+    for _ in range(rounds):
+        for example in examples:
+            anonymise(example.text)
+    per_view_ms = (time.perf_counter() - started) * 1000 / (rounds * len(examples))
+
+    print(f"Anonymiser {ANONYMISER_VERSION} on {len(examples)} {args.split} messages")
+    print(f"{'kind':<12} {'marked':>7} {'caught':>7} {'recall':>7}")
+    for kind in sorted(result.identifiers):
+        marked, caught = result.identifiers[kind], result.caught[kind]
+        print(f"{kind:<12} {marked:>7} {caught:>7} {caught / marked:>7.3f}")
+    total = sum(result.identifiers.values())
+    print(f"{'all':<12} {total:>7} {sum(result.caught.values()):>7} {result.recall:>7.3f}")
+    print()
+    print(f"identifier recall (goal >= 0.98):           {result.recall:.3f}")
+    print(
+        f"kept-word precision (goal >= 0.95):         {result.kept_word_precision:.3f}"
+        f"  ({result.kept_words}/{result.ordinary_words} ordinary words kept)"
+    )
+    print(
+        f"removal precision:                          {result.removal_precision:.3f}"
+        f"  ({result.removed_identifier_words}/{result.removed_words}"
+        " removed words were identifiers)"
+    )
+    print(f"ms per message (anonymiser alone):          {per_view_ms:.2f}")
+    if args.verbose:
+        for kind, value, text in result.missed:
+            print(f"MISSED {kind}: {value!r} in {text!r}")
+        for word, text in result.over_removed:
+            print(f"REMOVED {word!r} in {text!r}")
+
+
+if __name__ == "__main__":
+    main()

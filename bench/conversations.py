@@ -1,0 +1,315 @@
+"""Simulated parents against the running stack, with a bare Rasa 3.6 assistant as baseline.
+
+Each parent has a 6-turn conversation through the REST channel: greet, ask about a topic,
+give a view, consent, answer the next question by number, say goodbye. Loads: 50 and 200
+parents pausing about 2 s between turns, and 50 with no pauses (saturation). The bare
+baseline is `rasa init`'s default assistant, trained here, under the same loads.
+
+Usage (from the repo root, after `make train`):
+    .venvs/api/bin/python bench/conversations.py [--profile default|production] [--quick]
+
+Prints one table: p50/p95/p99 reply latency, throughput, errors, and the peak memory of
+every process of each stack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+BOT = ROOT / ".venvs" / "bot" / "bin"
+
+TURNS = [
+    "hello",
+    "what is an EHC plan?",
+    "The annual review was cancelled twice and nobody from the council told us why",
+    "yes",
+    "2",
+    "bye",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class MemoryWatch:
+    """Samples the resident memory of every process in a process group."""
+
+    def __init__(self, pgid: int) -> None:
+        self.pgid = pgid
+        self.peak_by_name: dict[str, int] = {}
+        self.peak_total = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> None:
+        total = 0
+        for pid in os.listdir("/proc"):
+            if not pid.isdigit():
+                continue
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                if int(stat[2]) != self.pgid:
+                    continue
+                rss = int(stat[21]) * os.sysconf("SC_PAGE_SIZE")
+                cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            except (OSError, IndexError, ValueError):
+                continue
+            name = self._name(cmd)
+            if name == "sed":
+                continue
+            key = f"{name}[{pid}]"
+            self.peak_by_name[key] = max(self.peak_by_name.get(key, 0), rss)
+            total += rss
+        self.peak_total = max(self.peak_total, total)
+
+    @staticmethod
+    def _name(cmd: list[bytes]) -> str:
+        text = " ".join(c.decode(errors="replace") for c in cmd)
+        if "rasa run actions" in text:
+            return "action server"
+        if "rasa run" in text:
+            return "rasa server"
+        if "uvicorn" in text or "multiprocessing" in text:
+            return "api"
+        if "nginx" in text:
+            return "nginx"
+        return Path(cmd[0].decode(errors="replace")).name or "?"
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._sample()
+            time.sleep(0.5)
+
+    def __enter__(self) -> MemoryWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+@dataclass
+class Result:
+    stack: str
+    load: str
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    seconds: float = 0.0
+
+    def row(self) -> list[str]:
+        lat = sorted(self.latencies) or [0.0]
+
+        def pct(p: float) -> float:
+            return lat[min(len(lat) - 1, int(p * len(lat)))] * 1000
+
+        rate = len(self.latencies) / self.seconds if self.seconds else 0.0
+        return [
+            self.stack,
+            self.load,
+            str(len(self.latencies)),
+            f"{pct(0.50):.0f}",
+            f"{pct(0.95):.0f}",
+            f"{pct(0.99):.0f}",
+            f"{rate:.1f}",
+            str(self.errors),
+        ]
+
+
+async def parent(client: httpx.AsyncClient, url: str, pause: float, result: Result) -> None:
+    sender = f"bench-{uuid.uuid4().hex[:12]}"
+    for text in TURNS:
+        start = time.perf_counter()
+        try:
+            response = await client.post(url, json={"sender": sender, "message": text})
+            if response.status_code != 200 or not response.json():
+                result.errors += 1
+            else:
+                result.latencies.append(time.perf_counter() - start)
+        except httpx.HTTPError:
+            result.errors += 1
+        if pause:
+            await asyncio.sleep(random.uniform(0.5 * pause, 1.5 * pause))
+
+
+async def run_load(stack: str, base_url: str, parents: int, pause: float) -> Result:
+    load = f"{parents} parents, {'~2 s pauses' if pause else 'no pauses'}"
+    result = Result(stack=stack, load=load)
+    limits = httpx.Limits(max_connections=parents, max_keepalive_connections=parents)
+    async with httpx.AsyncClient(timeout=120, limits=limits) as client:
+        url = f"{base_url}/webhooks/rest/webhook"
+        start = time.perf_counter()
+        await asyncio.gather(*(parent(client, url, pause, result) for _ in range(parents)))
+        result.seconds = time.perf_counter() - start
+    return result
+
+
+def wait_for(url: str, process: subprocess.Popen, timeout: float = 400) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url}: the process exited")
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(1)
+    raise RuntimeError(f"{url} did not answer")
+
+
+def start_our_stack(profile: str, workdir: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "SKIP_SETUP": "1",
+        "VAR_DIR": str(workdir / "var"),
+        "RASA_PORT": str(port),
+        "ACTION_PORT": str(free_port()),
+        "API_PORT": str(free_port()),
+        "BACKEND_PORT_BASE": str(port + 1000),
+    }
+    if profile == "production":
+        env.update(
+            PROFILE="production",
+            TRACKER_DB_NAME=f"bench_tracker_{uuid.uuid4().hex[:6]}",
+            DATABASE_URL=f"postgresql+psycopg://postgres@127.0.0.1:5432/bench_api_{uuid.uuid4().hex[:6]}",
+            RASA_AUTH_TOKEN="bench-rasa-token-0123456789",
+            API_SERVICE_TOKEN="bench-service-token-0123456789",
+            PSEUDONYM_SECRET="bench-pseudonym-secret-0123456789",
+            REDIS_DB="4",
+        )
+        db = env["DATABASE_URL"].rsplit("/", 1)[1]
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", db], check=True)
+    log = (workdir / "stack.log").open("w")
+    process = subprocess.Popen(
+        ["scripts/run.sh"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 400
+    while "run: ready." not in (workdir / "stack.log").read_text():
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError((workdir / "stack.log").read_text()[-3000:])
+        time.sleep(1)
+    return process, f"http://127.0.0.1:{port}"
+
+
+def start_bare_rasa(workdir: Path) -> tuple[subprocess.Popen, str]:
+    """`rasa init`'s default assistant (init trains it) on a free port."""
+    project = workdir / "bare"
+    project.mkdir()
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    subprocess.run(
+        [str(BOT / "rasa"), "init", "--no-prompt", "--init-dir", str(project)],
+        cwd=workdir,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    port = free_port()
+    process = subprocess.Popen(
+        [str(BOT / "rasa"), "run", "--port", str(port), "--interface", "127.0.0.1"],
+        cwd=project,
+        env=env,
+        stdout=(workdir / "bare.log").open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    wait_for(f"http://127.0.0.1:{port}/", process)
+    return process, f"http://127.0.0.1:{port}"
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def measure(
+    stack: str,
+    process: subprocess.Popen,
+    url: str,
+    loads: list[tuple[int, float]],
+    results: list[Result],
+    memory: dict[str, MemoryWatch],
+) -> None:
+    with MemoryWatch(os.getpgid(process.pid)) as watch:
+        asyncio.run(run_load(stack, url, 5, 0.0))  # warm-up, not reported
+        for parents, pause in loads:
+            results.append(asyncio.run(run_load(stack, url, parents, pause)))
+    memory[stack] = watch
+
+
+def print_table(results: list[Result], memory: dict[str, MemoryWatch]) -> None:
+    header = ["stack", "load", "replies", "p50 ms", "p95 ms", "p99 ms", "msg/s", "errors"]
+    rows = [header] + [r.row() for r in results]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for i, row in enumerate(rows):
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+        if i == 0:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    print()
+    print("| stack | process | peak memory (MiB) |")
+    print("|---|---|---|")
+    for stack, watch in memory.items():
+        for name, rss in sorted(watch.peak_by_name.items()):
+            print(f"| {stack} | {name} | {rss / 2**20:.0f} |")
+        print(f"| {stack} | **all processes together (peak)** | {watch.peak_total / 2**20:.0f} |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--profile", choices=["default", "production"], default="default")
+    parser.add_argument("--quick", action="store_true", help="smaller loads, for a smoke run")
+    args = parser.parse_args()
+    loads = [(10, 2.0), (10, 0.0)] if args.quick else [(50, 2.0), (200, 2.0), (50, 0.0)]
+    results: list[Result] = []
+    memory: dict[str, MemoryWatch] = {}
+    workdir = Path(tempfile.mkdtemp(prefix="bench-conv-"))
+    try:
+        process, url = start_our_stack(args.profile, workdir)
+        try:
+            measure(f"SEND Voices ({args.profile})", process, url, loads, results, memory)
+        finally:
+            stop(process)
+        bare, bare_url = start_bare_rasa(workdir)
+        try:
+            measure("bare Rasa 3.6 (rasa init)", bare, bare_url, loads, results, memory)
+        finally:
+            stop(bare)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print_table(results, memory)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

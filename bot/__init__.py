@@ -1,0 +1,1 @@
+"""The Rasa assistant: configuration, domain, training data and custom actions."""

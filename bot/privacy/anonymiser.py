@@ -1,0 +1,86 @@
+"""Take out what identifies a child, a parent or a professional, keep what forums need.
+
+``anonymise(text)`` replaces names, phone numbers, emails, addresses, full postcodes
+(keeping the district), NHS and National Insurance numbers, dates of birth and named
+schools with tags (``[child]``, ``[name]``, ``[school]``, ``[phone]``...). SEND terms,
+services, year groups, durations and diagnoses stay, and so do words that look like
+names but are not ("Will the council...", "a grace period", "in April").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+
+from bot.privacy import patterns
+from bot.privacy.names import find_names
+from bot.privacy.patterns import Span
+
+# Bump when a change could anonymise the same text differently; the API stores it
+# with each view, so a forum can tell which views an improvement applies to.
+ANONYMISER_VERSION = "anon-2.0.0"
+
+# Finders in order of precedence: where two overlap, the earlier one wins.
+_FINDERS: tuple[Callable[[str], Iterable[Span]], ...] = (
+    patterns.find_emails,
+    patterns.find_nhs_numbers,
+    patterns.find_ni_numbers,
+    patterns.find_dates_of_birth,
+    patterns.find_phones,
+    patterns.find_postcodes,
+    patterns.find_addresses,
+    patterns.find_schools,
+    patterns.find_long_numbers,
+)
+_REPEATED_TAG = re.compile(r"\[(child|name|school|address)\](?:[ \t]+\[\1\])+")
+
+
+def _overlaps(span: Span, chosen: list[Span]) -> bool:
+    return any(span.start < other.end and other.start < span.end for other in chosen)
+
+
+def find_identifiers(text: str) -> list[Span]:
+    """Find every identifier in ``text``.
+
+    Args:
+        text: The view, as the parent wrote it (NFC-normalised by ``anonymise``).
+
+    Returns:
+        Non-overlapping spans, in the order they appear.
+    """
+    chosen: list[Span] = []
+    for finder in _FINDERS:
+        for span in sorted(finder(text), key=lambda s: (s.start, -(s.end - s.start))):
+            if span.end > span.start and not _overlaps(span, chosen):
+                chosen.append(span)
+    covered = [(s.start, s.end) for s in chosen]
+    for span in find_names(text, covered):
+        if not _overlaps(span, chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _pieces(text: str, spans: list[Span]) -> Iterator[str]:
+    last = 0
+    for span in spans:
+        yield text[last : span.start]
+        yield span.replacement
+        last = span.end
+    yield text[last:]
+
+
+def anonymise(text: str) -> str:
+    """Return the view with every identifier replaced by its tag.
+
+    Args:
+        text: The view as the parent wrote it.
+
+    Returns:
+        The anonymised text, e.g. "3rd time the taxi hasnt turned up, [child] missed her
+        speech therapy again, nobody at county hall answers [phone]". Several words of one
+        name become one tag ("Mrs Joy Adeyemi" -> "Mrs [name]").
+    """
+    text = unicodedata.normalize("NFC", text)
+    cleaned = "".join(_pieces(text, find_identifiers(text)))
+    return _REPEATED_TAG.sub(lambda m: f"[{m.group(1)}]", cleaned)

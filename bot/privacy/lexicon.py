@@ -1,0 +1,191 @@
+"""Word lists the anonymiser decides with, loaded once and kept in memory.
+
+- First names of many origins: the ``gender-guesser`` package's international list
+  (about 45,000 names from dozens of countries, read from its own data file), plus
+  ``data/first_names_extra.txt`` for common names it lacks (many Somali, Nigerian,
+  Ghanaian and Irish names, ASCII spellings of Polish ones).
+- ``data/uk_surnames.txt``: surnames common in England, of many origins.
+- ``data/common_words.txt``: everyday English words (see ``data/make_common_words.py``).
+- ``data/rare_name_words.txt``: everyday words that are also names but not very common
+  ("Patel", "Hamza"): names when capitalised, words in lower case.
+- ``data/word_names.txt``: names that are also everyday words ("Will", "Grace", "May").
+
+Every key is *folded*: lower case, accents removed ("Małgorzata" and "Malgorzata" are
+the same name), curly apostrophes made straight.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+
+# Letters that NFKD does not split into a base letter and an accent.
+_SPECIAL = str.maketrans(
+    {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ı": "i", "ß": "ss", "æ": "ae"}
+)
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Return the lexicon key of a word: lower case, no accents, straight apostrophes."""
+    word = word.translate(_SPECIAL).replace("\u2019", "'").replace("`", "'")
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def words(text: str) -> set[str]:
+    """The folded words of a blank-separated list."""
+    return {fold(word) for word in text.split()}
+
+
+def _read_words(name: str) -> set[str]:
+    words: set[str] = set()
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0]
+        words.update(fold(word) for word in line.split())
+    return words
+
+
+def _gender_guesser_names() -> set[str]:
+    """First names from gender-guesser's ``nam_dict.txt`` (columns 3-28 hold the name)."""
+    names: set[str] = set()
+    text = (
+        resources.files("gender_guesser")
+        .joinpath("data/nam_dict.txt")
+        .read_text(encoding="iso-8859-1")
+    )
+    for line in text.splitlines():
+        if not line or line.startswith("#") or line[0] not in "MF?=1":
+            continue
+        raw = line[3:29].strip()
+        if not raw or raw[0] == "#":
+            continue
+        # "+" joins the parts of a double name ("Jean+Pierre"); each part is a name too.
+        for part in raw.replace("+", " ").replace("-", " ").split():
+            if len(part) > 1:
+                names.add(fold(part))
+    return names
+
+
+# Words that are never personal names in views, even capitalised in mid-sentence:
+# months and days unless a name context says otherwise, festivals, languages and
+# nationalities, places people name as where they live, services and organisations.
+NOT_NAMES = words(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday easter christmas xmas eid diwali
+    ramadan halloween hanukkah vaisakhi passover lent advent
+    english british welsh scottish irish polish romanian somali urdu arabic punjabi bengali
+    gujarati chinese mandarin cantonese french german spanish italian portuguese turkish
+    kurdish lithuanian latvian slovak czech bulgarian hungarian russian ukrainian african
+    asian muslim christian catholic hindu sikh jewish islam church mosque temple gurdwara
+    england britain uk london leeds bradford york manchester birmingham liverpool sheffield
+    bristol newcastle nottingham leicester coventry kirklees calderdale wakefield halifax
+    huddersfield harrogate otley wetherby keighley dewsbury batley scarborough hull durham
+    essex kent surrey devon cornwall yorkshire lancashire cumbria norfolk suffolk europe
+    poland romania somalia nigeria ghana india pakistan bangladesh china ireland syria
+    council county city borough hall team service services centre center unit ward clinic
+    hospital school academy college nursery trust nhs camhs sendiass ofsted mencap scope
+    barnardos contact ipsea tesco asda aldi lidl morrisons sainsbury's sainsburys amazon
+    google facebook whatsapp instagram tiktok youtube netflix teams zoom
+    god lord jesus allah mum mam mom dad mummy daddy nan nana grandma grandad sir madam
+    """
+)
+
+# Special educational needs and services vocabulary that must survive however it is
+# written ("Senco", "salt", "Portage").
+SEND_TERMS = words(
+    """
+    send sen senco sendco sencos ehcp ehcps ehc ehcna echp camhs salt slt ot ots pt physio
+    sendiass iass ipsea adhd add asd asc pda odd ocd spd dcd gdd mld sld pmld semh slcn vi hi
+    msi dyslexia dyslexic dyspraxia dyspraxic dyscalculia autism autistic epilepsy downs
+    down's cerebral palsy tribunal ombudsman dla pip uc ep eps ta tas hlta la lea pru ap sdq
+    iep pfa gp paed paeds paediatrician paediatrics portage makaton pecs asdan btec gcse
+    gcses sats nhs ofsted sendco inco nurture respite camhs iapt mash cin cp lac fe post
+    ks1 ks2 ks3 ks4 eyfs sencos elsa ebsa pbs aba tac team around child fsw ed psych
+    """
+)
+
+# Text-speak and spellings that are not in a dictionary but are words, not names.
+TEXT_SPEAK = words(
+    """
+    u ur r ya yh ye yeh yea yep nope im ive id dont cant wont didnt doesnt isnt wasnt arent
+    aint hes shes theyre theres thats whats wouldnt couldnt shouldnt havent hasnt hadnt
+    youre were weve wed lol omg tbh imo imho idk smh btw fyi pls plz thx ty tho cos coz cuz
+    bc gonna wanna gotta kinda sorta lotta dunno innit skl skool sch hse msg txt ppl gd
+    gud nite 2day 2moro tmrw bday mins hrs wk wks yr yrs mth mths mo dr dd ds dh dp lo
+    aswell alot abit nothin somethin goin doin bein gettin ok okay okey hiya ta xx xxx
+    """
+)
+
+# Titles and forms of address after which a word is a name ("Mrs Patel", "auntie Bisi").
+TITLES = words(
+    """
+    mr mrs ms miss mx dr doctor prof professor sir dame rev reverend cllr councillor
+    auntie aunty aunt uncle nanna
+    """
+)
+
+
+# Words less frequent than this rank may be surnames after a first name ("Mark Dobson").
+RARE_WORD_RANK = 10_000
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The loaded word lists (folded keys)."""
+
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    common_words: frozenset[str]
+    word_names: frozenset[str]
+    rare_name_words: frozenset[str] = frozenset()
+    word_rank: dict[str, int] = field(default_factory=dict)
+
+    def is_first_name(self, key: str) -> bool:
+        """A first name from any list (including names that are also words)."""
+        return key in self.first_names
+
+    def is_everyday_word(self, key: str) -> bool:
+        """An everyday English word, text-speak or SEND vocabulary."""
+        return key in self.common_words or key in TEXT_SPEAK or key in SEND_TERMS
+
+    def is_clear_first_name(self, key: str, *, capitalised: bool = False) -> bool:
+        """A first name that is not also an everyday word ("Amira", not "Will").
+
+        Capitalised, a name whose dictionary sense is rare ("Hamza") counts too.
+        """
+        if key not in self.first_names or key in self.word_names or key in NOT_NAMES:
+            return False
+        if not self.is_everyday_word(key):
+            return True
+        return capitalised and key in self.rare_name_words and key not in SEND_TERMS
+
+    def is_rare_word(self, key: str) -> bool:
+        """An everyday word, but not among the 10,000 most frequent ("dobson")."""
+        return self.word_rank.get(key, 0) > RARE_WORD_RANK
+
+    def is_surname(self, key: str) -> bool:
+        """A surname from the shipped list."""
+        return key in self.surnames
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Load every list once (about a third of a second) and keep it."""
+    first_names = _gender_guesser_names() | _read_words("first_names_extra.txt")
+    ranked = (DATA / "common_words.txt").read_text(encoding="utf-8").split()
+    word_names = _read_words("word_names.txt")
+    return Lexicon(
+        first_names=frozenset(first_names | word_names),
+        surnames=frozenset(_read_words("uk_surnames.txt")),
+        common_words=frozenset(ranked),
+        word_rank={word: rank for rank, word in enumerate(ranked, start=1)},
+        word_names=frozenset(word_names),
+        rare_name_words=frozenset(_read_words("rare_name_words.txt")),
+    )

@@ -1,0 +1,790 @@
+"""Finding personal names in a view: children, parents and professionals.
+
+A word is taken as a name from what it is and where it stands:
+
+- a first name that is not also an everyday word ("Amira", "Wojciech", "Chidera") is a
+  name wherever it is, capitalised or not ("my son ionut");
+- a surname from the list ("Patel", "Okafor") is a name when capitalised;
+- a name that is also a word ("Will", "Grace", "Mark", "May") is a name only in a name
+  context: after a title ("Mrs Grace ..."), after "my son"/"my daughter", after a role
+  ("the SENCo Mark ..."), after "called"/"named"/"mum of", before "(my daughter)", as the
+  subject of a sentence about a person ("Grace has been waiting"), or capitalised in the
+  middle of a sentence (months only with a context: "in April" stays);
+- any capitalised word after a title or a role ("Ms Achterberg"), or right after a name
+  ("Faduma Warsame"), is part of the name.
+
+Names of children (after "my son", before "'s teacher", with an age...) become
+``[child]``; others ``[name]``. Once a word is found to be a name, its other
+occurrences in the same view go too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.privacy.lexicon import NOT_NAMES, SEND_TERMS, TITLES, Lexicon, fold, load_lexicon
+from bot.privacy.patterns import Span, tag
+
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?\n;]")
+
+CHILD_NOUNS = {
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "child",
+    "children",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "kid",
+    "kids",
+    "kiddo",
+    "baby",
+    "twins",
+    "twin",
+    "eldest",
+    "youngest",
+    "oldest",
+    "stepson",
+    "stepdaughter",
+    "grandson",
+    "granddaughter",
+    "nephew",
+    "niece",
+    "ds",
+    "dd",
+    "toddler",
+    "teenager",
+    "teen",
+    "lo",
+    "sibling",
+    "siblings",
+}
+ROLE_NOUNS = {
+    "senco",
+    "sendco",
+    "teacher",
+    "ta",
+    "head",
+    "headteacher",
+    "deputy",
+    "caseworker",
+    "worker",
+    "officer",
+    "manager",
+    "nurse",
+    "visitor",
+    "therapist",
+    "physio",
+    "paediatrician",
+    "paed",
+    "psychologist",
+    "ep",
+    "ot",
+    "salt",
+    "slt",
+    "adviser",
+    "advisor",
+    "mediator",
+    "driver",
+    "escort",
+    "assessor",
+    "consultant",
+    "doctor",
+    "gp",
+    "coordinator",
+    "keyworker",
+    "chair",
+    "lead",
+    "mentor",
+    "tutor",
+    "assistant",
+    "partner",
+    "wife",
+    "husband",
+    "ex",
+    "childminder",
+    "carer",
+    "practitioner",
+    "navigator",
+    "psychiatrist",
+    "counsellor",
+    "solicitor",
+    "advocate",
+    "friend",
+    "neighbour",
+    "mum",
+    "mam",
+    "mom",
+    "dad",
+    "mother",
+    "father",
+    "stepdad",
+    "stepmum",
+    "grandma",
+    "grandad",
+    "nan",
+    "cousin",
+    "brother",
+    "sister",
+    "boyfriend",
+    "girlfriend",
+    "director",
+    "inspector",
+    "senior",
+    "principal",
+    "secretary",
+    "receptionist",
+    "dietitian",
+    "audiologist",
+    "clinician",
+    "specialist",
+}
+# Words after a child's name with "'s": "Fatima's teacher", "Hodan's EHCP".
+CHILD_THINGS = {
+    "teacher",
+    "teachers",
+    "school",
+    "class",
+    "classroom",
+    "ehcp",
+    "plan",
+    "ta",
+    "ot",
+    "salt",
+    "speech",
+    "needs",
+    "diagnosis",
+    "nursery",
+    "key",
+    "support",
+    "social",
+    "paediatrician",
+    "therapist",
+    "review",
+    "annual",
+    "transport",
+    "taxi",
+    "anxiety",
+    "behaviour",
+    "hearing",
+    "sensory",
+    "senco",
+    "ep",
+    "assessment",
+    "place",
+    "timetable",
+    "report",
+    "mum",
+    "dad",
+    "brother",
+    "sister",
+    "siblings",
+    "college",
+    "wheelchair",
+    "medication",
+    "meds",
+    "condition",
+    "epilepsy",
+    "autism",
+    "adhd",
+    "health",
+    "education",
+    "dla",
+    "pip",
+    "case",
+    "referral",
+    "provision",
+    "hours",
+    "carer",
+    "bus",
+    "school's",
+    "name",
+    "birthday",
+    "age",
+}
+# Verbs that follow a person as the subject of a sentence ("Grace has been waiting").
+SUBJECT_VERBS = {
+    "is",
+    "was",
+    "has",
+    "had",
+    "loves",
+    "loved",
+    "likes",
+    "hates",
+    "gets",
+    "got",
+    "goes",
+    "went",
+    "needs",
+    "needed",
+    "can't",
+    "cant",
+    "cannot",
+    "couldn't",
+    "won't",
+    "doesn't",
+    "didn't",
+    "isn't",
+    "wasn't",
+    "hasn't",
+    "started",
+    "starts",
+    "attends",
+    "attended",
+    "struggles",
+    "struggled",
+    "refuses",
+    "refused",
+    "missed",
+    "misses",
+    "still",
+    "who",
+    "aged",
+    "turned",
+    "says",
+    "said",
+    "told",
+    "came",
+    "comes",
+    "does",
+    "did",
+    "settled",
+    "seems",
+    "also",
+    "now",
+    "never",
+    "always",
+    "finally",
+    "sorted",
+    "helped",
+    "explained",
+    "visited",
+    "rang",
+    "called",
+    "wrote",
+    "took",
+    "gave",
+    "spotted",
+    "noticed",
+}
+# After a word that is also a name, these say little: "Patience is wearing thin",
+# "Art is the only subject". A person needs a stronger verb ("Grace has been waiting").
+WEAK_VERBS = {"is", "was", "still", "also", "now", "never", "always", "finally", "who"}
+_INTRO_PHRASES = [
+    ("called",),
+    ("named",),
+    ("name", "is"),
+    ("known", "as"),
+    ("i'm",),
+    ("im",),
+    ("i", "am"),
+    ("this", "is"),
+    ("mum", "of"),
+    ("mum", "to"),
+    ("mom", "of"),
+    ("mam", "of"),
+    ("dad", "of"),
+    ("dad", "to"),
+    ("mother", "of"),
+    ("father", "of"),
+    ("parent", "of"),
+    ("parent", "to"),
+    ("carer", "of"),
+    ("thank", "you"),
+    ("thanks",),
+    ("thanks", "to"),
+    ("dear",),
+    ("hi",),
+    ("hello",),
+    ("cheers",),
+]
+_CHILD_INTROS = {
+    ("mum", "of"),
+    ("mum", "to"),
+    ("mom", "of"),
+    ("mam", "of"),
+    ("dad", "of"),
+    ("dad", "to"),
+    ("mother", "of"),
+    ("father", "of"),
+    ("parent", "of"),
+    ("parent", "to"),
+    ("carer", "of"),
+}
+_MONTHS = {"april", "may", "june", "august", "january", "march"}
+_AGE_AFTER = re.compile(
+    r"^\s*(?:\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,|\s+aged\s+\d"
+    r"|\s+(?:is|was|has\s+been)\s+(?:now\s+|also\s+|still\s+)?(?:\d{1,2}\b|in\s+year|in\s+reception"
+    r"|autistic|disabled|deaf|blind|non-?verbal|dyslexic|dyspraxic|epileptic|diagnosed|excluded))",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Token:
+    index: int
+    start: int  # first character of the token
+    end: int  # end of the name part (before a possessive 's)
+    full_end: int  # end of the whole token
+    text: str  # the name part ("Fatima" of "Fatima's")
+    key: str  # folded text
+    possessive: bool
+    capitalised: bool
+    all_caps: bool
+    sentence_start: bool
+    label: str | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+def _breaks(gap: str, before_key: str | None) -> bool:
+    """Whether the gap after a word (its folded key) ends a sentence ("Dr. Khan" does not)."""
+    if not gap.strip():
+        return False
+    if before_key is not None and before_key in TITLES and gap.strip() == ".":
+        return False
+    return bool(_SENTENCE_END.search(gap))
+
+
+def _tokenise(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    previous_end = 0
+    for index, match in enumerate(_WORD.finditer(text)):
+        word = match.group()
+        possessive = len(word) > 2 and word[-2] in "'\u2019" and word[-1] in "sS"
+        name_part = word[:-2] if possessive else word
+        gap = text[previous_end : match.start()]
+        tokens.append(
+            _Token(
+                index=index,
+                start=match.start(),
+                end=match.start() + len(name_part),
+                full_end=match.end(),
+                text=name_part,
+                key=fold(name_part),
+                possessive=possessive,
+                capitalised=name_part[:1].isupper()
+                and not (name_part.isupper() and len(name_part) > 1),
+                all_caps=name_part.isupper() and len(name_part) > 1,
+                sentence_start=index == 0 or _breaks(gap, tokens[-1].key if tokens else None),
+            )
+        )
+        previous_end = match.end()
+    return tokens
+
+
+class _Finder:
+    """One pass over one text."""
+
+    def __init__(self, text: str, covered: list[tuple[int, int]], lexicon: Lexicon) -> None:
+        self.text = text
+        self.lex = lexicon
+        self.tokens = [
+            t
+            for t in _tokenise(text)
+            if not any(s < t.full_end and t.start < e for s, e in covered)
+        ]
+        for position, token in enumerate(self.tokens):
+            token.index = position
+        # Capitals tell names apart only if the text does not capitalise ordinary words
+        # too ("The School Will Not Listen To Us").
+        ordinary = [
+            t
+            for t in self.tokens
+            if not t.sentence_start
+            and len(t.text) > 1
+            and self.everyday(t.key)
+            and t.key not in SEND_TERMS
+            and not self.lex.is_first_name(t.key)
+        ]
+        shouted = sum(t.capitalised or t.all_caps for t in ordinary)
+        self.capitals_mean_names = shouted < 4 or shouted / len(ordinary) < 0.5
+        if not self.capitals_mean_names:
+            for token in self.tokens:
+                token.capitalised = False
+                token.all_caps = False
+
+    # -- what surrounds a token ------------------------------------------------------
+    def gap_before(self, token: _Token) -> str:
+        if token.index == 0:
+            return self.text[: token.start]
+        return self.text[self.tokens[token.index - 1].full_end : token.start]
+
+    def gap_after(self, token: _Token) -> str:
+        if token.index + 1 >= len(self.tokens):
+            return self.text[token.full_end :]
+        return self.text[token.full_end : self.tokens[token.index + 1].start]
+
+    def previous(self, token: _Token, count: int) -> list[_Token]:
+        """Up to ``count`` tokens before ``token`` in the same sentence, nearest last."""
+        found: list[_Token] = []
+        current = token
+        while len(found) < count and current.index > 0:
+            if _breaks(self.gap_before(current), self.tokens[current.index - 1].key):
+                break
+            current = self.tokens[current.index - 1]
+            found.insert(0, current)
+        return found
+
+    def next_token(self, token: _Token) -> _Token | None:
+        if token.index + 1 >= len(self.tokens):
+            return None
+        if _breaks(self.gap_after(token), token.key):
+            return None
+        return self.tokens[token.index + 1]
+
+    def everyday(self, key: str) -> bool:
+        return self.lex.is_everyday_word(key) or self.lex.is_everyday_word(key.replace("'", ""))
+
+    def is_clear_name(self, token: _Token) -> bool:
+        if len(token.key) < 2 or token.key in NOT_NAMES:
+            return False
+        if self.lex.is_clear_first_name(token.key, capitalised=token.capitalised):
+            return True
+        parts = token.key.split("-")
+        return len(parts) > 1 and token.capitalised and self.lex.is_clear_first_name(parts[0])
+
+    def could_be_name(self, token: _Token) -> bool:
+        """Capitalised and not an everyday word, or any first name or surname."""
+        if (
+            token.key in SEND_TERMS
+            or token.key in NOT_NAMES
+            or token.key.rstrip(".") in TITLES
+            or len(token.key) < 2
+        ):
+            return False
+        if token.all_caps:
+            return False
+        if self.lex.is_first_name(token.key) or self.lex.is_surname(token.key):
+            return token.capitalised or not self.everyday(token.key)
+        return token.capitalised and (
+            not self.everyday(token.key) or token.key in self.lex.rare_name_words
+        )
+
+    # -- contexts --------------------------------------------------------------------
+    def after_title(self, token: _Token) -> bool:
+        before = self.previous(token, 1)
+        return bool(before) and before[-1].key.rstrip(".") in TITLES
+
+    def after_child_noun(self, token: _Token) -> bool:
+        before = self.previous(token, 2)
+        if not before:
+            return False
+        if before[-1].key in CHILD_NOUNS:
+            return True
+        # "my little one Amira"
+        return len(before) == 2 and before[-1].key == "one" and before[-2].key == "little"
+
+    def after_role(self, token: _Token) -> bool:
+        before = self.previous(token, 1)
+        return bool(before) and before[-1].key in ROLE_NOUNS and not before[-1].possessive
+
+    def after_intro(self, token: _Token) -> tuple[str, ...] | None:
+        before = [t.key for t in self.previous(token, 2)]
+        # "name's Folake": the tokeniser reads "name's" as "name" + possessive.
+        previous = self.previous(token, 1)
+        if previous and previous[-1].key == "name" and previous[-1].possessive:
+            return ("name", "is")
+        for phrase in _INTRO_PHRASES:
+            if tuple(before[-len(phrase) :]) == phrase:
+                return phrase
+        return None
+
+    def before_child_apposition(self, token: _Token) -> bool:
+        """ "April (my daughter)", "Jack, my son,"."""
+        after = self.text[token.full_end : token.full_end + 40].lower()
+        return bool(
+            re.match(
+                r"\s*[,(\-]\s*(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|boy|girl|child)\b", after
+            )
+        )
+
+    def before_subject_verb(self, token: _Token) -> bool:
+        nxt = self.next_token(token)
+        return (
+            nxt is not None
+            and not token.possessive
+            and nxt.key in SUBJECT_VERBS
+            and not self.gap_after(token).strip()
+        )
+
+    def before_person_verb(self, token: _Token) -> bool:
+        """Like ``before_subject_verb``, without the verbs an abstract noun also takes."""
+        nxt = self.next_token(token)
+        return self.before_subject_verb(token) and nxt is not None and nxt.key not in WEAK_VERBS
+
+    def before_and_i(self, token: _Token) -> bool:
+        """ "June and I run a group", "Grace and me"."""
+        after = self.text[token.full_end : token.full_end + 10]
+        return bool(re.match(r"\s+and\s+(?:I|me)\b", after))
+
+    def after_saint(self, token: _Token) -> bool:
+        """ "St Andrew's Church": a place named after a saint, not a person."""
+        before = self.previous(token, 1)
+        return bool(before) and before[-1].key.rstrip(".") in ("st", "saint")
+
+    def before_child_thing(self, token: _Token) -> bool:
+        nxt = self.next_token(token)
+        return token.possessive and nxt is not None and nxt.key in CHILD_THINGS
+
+    def before_from_service(self, token: _Token) -> bool:
+        """ "Sue from SENDIASS", "Dawn at the short breaks service"."""
+        after = self.text[token.full_end : token.full_end + 30]
+        return bool(
+            re.match(
+                r"\s+(?:from|at|in)\s+(?:the\s+|our\s+)?[A-Z]{2,}|\s+(?:from|at)\s+the\b", after
+            )
+        )
+
+    def before_role_apposition(self, token: _Token) -> bool:
+        """ "Sue the SENDIASS adviser", "Mark, our social worker"."""
+        nxt = self.next_token(token)
+        if nxt is None or nxt.key not in ("the", "our", "my", "his", "her"):
+            return False
+        following = self.tokens[nxt.index + 1 : nxt.index + 4]
+        return any(t.key in ROLE_NOUNS for t in following)
+
+    def before_adult_role(self, token: _Token) -> bool:
+        """ "Elena is our social worker", "Tom, that's my husband"."""
+        after = self.text[token.full_end : token.full_end + 50].lower()
+        match = re.match(
+            r"\s*(?:,\s*)?(?:is|was|,|-|\(|that's|thats|who is)\s*(?:our|my|the|his|her|a)\s+"
+            r"(?:\w+\s+){0,2}?(?P<role>\w+)",
+            after,
+        )
+        return bool(match) and match.group("role") in ROLE_NOUNS
+
+    def with_age(self, token: _Token) -> bool:
+        return bool(_AGE_AFTER.match(self.text[token.full_end : token.full_end + 20]))
+
+    # -- deciding ----------------------------------------------------------------------
+    def decide(self, token: _Token) -> str | None:
+        """``child``, ``name`` or ``None`` for one token, from the token and its context."""
+        key = token.key
+        if len(key) < 2 or key in SEND_TERMS or token.all_caps:
+            return None
+        # A lower-case everyday word that is in no list of names is never one.
+        if (
+            not token.capitalised
+            and self.everyday(key)
+            and not self.lex.is_first_name(key)
+            and not self.lex.is_surname(key)
+        ):
+            return None
+        if self.after_saint(token):
+            return None
+        child_context = (
+            self.after_child_noun(token)
+            or self.before_child_apposition(token)
+            or self.before_child_thing(token)
+            or self.with_age(token)
+        )
+        intro = self.after_intro(token)
+        if intro in _CHILD_INTROS:
+            child_context = True
+        if intro in (("called",), ("named",), ("name", "is")):
+            # "my daughter is called Priya", "my son's name is Oisin"
+            child_context = child_context or any(
+                t.key in CHILD_NOUNS for t in self.previous(token, 5)
+            )
+        is_word_name = key in self.lex.word_names or (
+            self.lex.is_first_name(key) and self.everyday(key)
+        )
+
+        adult_context = (
+            self.after_role(token)
+            or (intro is not None and intro not in _CHILD_INTROS and not child_context)
+            or self.before_from_service(token)
+            or self.before_role_apposition(token)
+            or self.before_adult_role(token)
+        )
+
+        def label() -> str:
+            # Parents mostly name their own children; adults come with a role or title.
+            if child_context:
+                return "child"
+            return "name" if adult_context else "child"
+
+        if self.after_title(token):
+            if token.capitalised and key not in NOT_NAMES:
+                return "name"
+            if not self.everyday(key) or self.lex.is_surname(key):
+                return "name"
+            return None
+
+        if self.is_clear_name(token) and (token.capitalised or len(key) > 2):
+            return label()
+
+        strong = (
+            self.after_child_noun(token)
+            or self.before_child_apposition(token)
+            or self.after_role(token)
+            or intro is not None
+        )
+        if strong:
+            if token.capitalised and (self.could_be_name(token) or is_word_name):
+                if intro in (("i'm",), ("im",), ("i", "am")) and not (
+                    self.lex.is_first_name(key) or not self.everyday(key)
+                ):
+                    return None
+                return label()
+            # Lower case after "my son": a name only if it is one and acts like one.
+            if key in self.lex.word_names and (
+                self.before_subject_verb(token) or intro in (("called",), ("named",))
+            ):
+                return label()
+            return None
+
+        if not token.capitalised:
+            return None
+        if key in NOT_NAMES and key not in self.lex.word_names:
+            return None
+        if key in _MONTHS:
+            return label() if self.before_child_thing(token) or self.before_and_i(token) else None
+        if key in self.lex.word_names:
+            if not token.sentence_start:
+                return label()
+            if (
+                self.before_person_verb(token)
+                or self.before_and_i(token)
+                or self.before_child_thing(token)
+                or self.before_from_service(token)
+                or self.before_role_apposition(token)
+                or self.with_age(token)
+            ):
+                return label()
+            return None
+        if self.lex.is_surname(key) and (not self.everyday(key) or key in self.lex.rare_name_words):
+            return "name"
+        # "Tayo's key worker": an unknown capitalised word owning a child's things.
+        if self.before_child_thing(token) and not self.everyday(key) and key not in NOT_NAMES:
+            return "child"
+        # "Jo who visits", "..., Jo has been": a first name in mid-sentence acting as a person.
+        if (
+            not token.sentence_start
+            and self.lex.is_first_name(key)
+            and self.before_subject_verb(token)
+        ):
+            return label()
+        return None
+
+    def find(self) -> list[_Token]:
+        for token in self.tokens:
+            token.label = self.decide(token)
+        self._extend_names()
+        self._spread()
+        return [t for t in self.tokens if t.label]
+
+    def could_be_surname(self, token: _Token) -> bool:
+        """After a first name: a listed surname, or a capitalised word that is rare."""
+        if token.key in SEND_TERMS or token.key in NOT_NAMES or token.all_caps:
+            return False
+        return self.lex.is_surname(token.key) or self.lex.is_rare_word(token.key)
+
+    def _extend_names(self) -> None:
+        """Surnames after a first name, a first name before a surname, "A and B"."""
+        changed = True
+        rounds = 0
+        while changed and rounds < 10:
+            changed = False
+            rounds += 1
+            for token in self.tokens:
+                if not token.label:
+                    continue
+                # "Grace Okoro", "Will Thompson": a first name just before a found name.
+                if token.index > 0 and not self.gap_before(token).strip():
+                    before = self.tokens[token.index - 1]
+                    if (
+                        not before.label
+                        and not before.possessive
+                        and before.capitalised
+                        and self.lex.is_first_name(before.key)
+                        and before.key not in NOT_NAMES
+                        and before.key not in _MONTHS
+                        and before.key not in SEND_TERMS
+                    ):
+                        before.label = token.label
+                        changed = True
+                nxt = self.next_token(token)
+                if nxt is None:
+                    continue
+                gap = self.gap_after(token)
+                if nxt.label:
+                    # "Faduma Warsame": one person, one kind of tag.
+                    if nxt.label != token.label and not gap.strip() and not token.possessive:
+                        nxt.label = token.label
+                        changed = True
+                    continue
+                if (
+                    not token.possessive
+                    and gap.strip() == ""
+                    and nxt.capitalised
+                    and (self.could_be_name(nxt) or self.could_be_surname(nxt))
+                ):
+                    nxt.label = token.label
+                    changed = True
+                    continue
+                # "Zainab and Yusuf", "Adam and Eve"
+                if nxt.key in ("and", "&") or gap.strip() in ("&", ","):
+                    other = nxt if gap.strip() in ("&", ",") else self.next_token(nxt)
+                    if other is not None and other.label and "child" in (other.label, token.label):
+                        if other.label != token.label:
+                            other.label = token.label = "child"
+                            changed = True
+                        continue
+                    if (
+                        other is not None
+                        and not other.label
+                        and other.capitalised
+                        and (
+                            self.lex.is_first_name(other.key)
+                            or self.is_clear_name(other)
+                            or self.could_be_name(other)
+                        )
+                        and other.key not in NOT_NAMES
+                    ):
+                        other.label = token.label
+                        changed = True
+
+    def _spread(self) -> None:
+        """Every other occurrence of a name found once goes too, as the same kind."""
+        labels: dict[str, str] = {}
+        for token in self.tokens:
+            if token.label and labels.get(token.key) != "child":
+                labels[token.key] = token.label
+        for token in self.tokens:
+            if token.key not in labels:
+                continue
+            wanted = labels[token.key]
+            if token.label:
+                token.label = wanted
+                continue
+            if token.key in self.lex.word_names or self.everyday(token.key):
+                # "Bill ... the bill": only the capitalised word, and never a month.
+                if token.capitalised and token.key not in _MONTHS:
+                    token.label = wanted
+            else:
+                token.label = wanted
+
+
+def find_names(
+    text: str, covered: list[tuple[int, int]] | None = None, lexicon: Lexicon | None = None
+) -> list[Span]:
+    """Find personal names in ``text``.
+
+    Args:
+        text: The view.
+        covered: ``(start, end)`` ranges already found to be something else (a school, an
+            address...), whose words are not looked at again.
+        lexicon: The word lists; by default the shipped ones.
+
+    Returns:
+        One span per name word, labelled ``child`` or ``name``.
+    """
+    finder = _Finder(text, covered or [], lexicon or load_lexicon())
+    return [Span(t.start, t.end, t.label or "name", tag(t.label or "name")) for t in finder.find()]

@@ -1,0 +1,306 @@
+"""Identifiers with a shape: contact details, official numbers, dates of birth,
+street addresses, postcodes and named schools or settings.
+
+Each finder returns ``Span`` objects over the original text; ``anonymiser`` decides
+which win where they overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import phonenumbers
+
+from bot.privacy.lexicon import SEND_TERMS, fold, load_lexicon, words
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the text to replace.
+
+    Attributes:
+        start: Index of its first character.
+        end: Index after its last character.
+        label: What it is: ``child``, ``name``, ``school``, ``phone``, ``email``,
+            ``address``, ``postcode``, ``nhs_number``, ``ni_number``, ``dob``, ``number``.
+        replacement: What goes in its place (a tag such as ``[phone]``, or a postcode's
+            district).
+    """
+
+    start: int
+    end: int
+    label: str
+    replacement: str
+
+
+def tag(label: str) -> str:
+    """The tag that replaces an identifier of this kind, e.g. ``[phone]``."""
+    return f"[{label}]"
+
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{3,30}\b")
+
+# Outward code (area letters, district digit(s), optional letter), then inward code.
+_POSTCODE = re.compile(
+    r"\b(?P<outward>[A-Z]{1,2}[0-9][A-Z0-9]?)\s*(?P<inward>[0-9][ABD-HJLNP-UW-Z]{2})\b",
+    re.IGNORECASE,
+)
+
+# NHS numbers: 10 digits, usually written 3-3-4. Valid ones pass the modulus 11 check.
+_TEN_DIGITS = re.compile(r"(?<![\d+])\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)")
+_NHS_CUE = re.compile(r"\bnhs\s*(?:no\.?|num(?:ber)?|#)?\s*(?:is|:)?\s*$", re.IGNORECASE)
+
+# National Insurance numbers: two letters, six digits, a letter A-D; spaces anywhere.
+_NI = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE)
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = (
+    r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\.?,?\s+\d{4}"
+    r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+)
+_DOB = re.compile(
+    r"\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s?day)"
+    r"(?:\s*(?:is|was|:|-|=))?\s*\(?(?P<date>" + _DATE + r")",
+    re.IGNORECASE,
+)
+
+# Six or more digits, possibly split by spaces or dashes (case and reference numbers).
+_LONG_NUMBER = re.compile(r"(?<![\w\[])\d(?:[ -]?\d){5,}(?![\w\]])")
+
+_STREET = (
+    r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Crescent|Cres|Way|Court|Ct|Place"
+    r"|Grove|Gardens|Gdns|Terrace|Walk|Mews|Square|Row|Rise|View|Parade|Hill|Green|Park|Vale"
+    r"|Fold|Croft|Garth|Gate|Bank|Boulevard|Chase|Heights|Meadows?)"
+)
+_STREET_LOWER = (
+    r"(?:road|rd|street|avenue|ave|lane|close|drive|crescent|grove|gardens|terrace|way|mews)"
+)
+_FLAT = r"(?:\b(?:[Ff]lat|[Aa]partment|[Aa]pt|[Uu]nit)\s+\d+[A-Za-z]?,?\s+)?"
+_NUMBERED_ADDRESS = re.compile(
+    _FLAT + r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z'\u2019\-]+\s+){1,3}" + _STREET + r"\b\.?"
+)
+_NUMBERED_ADDRESS_LOWER = re.compile(
+    r"\b\d{1,4}[a-z]?\s+(?P<words>(?:[a-z'\-]+\s+){1,2})" + _STREET_LOWER + r"\b"
+)
+_NAMED_STREET = re.compile(
+    r"\b(?:live[sd]?\s+(?:on|in|at|off)|lives?\s+on|on|in|at|off|along|from)\s+"
+    r"(?P<street>(?:[A-Z][a-z'\u2019\-]+\s+){1,3}"
+    r"(?:Road|Street|Avenue|Lane|Close|Drive|Crescent|Grove|Gardens|Terrace|Mews|Way))\b"
+)
+# Words that cannot start a lower-case street name ("2 miles down the road").
+_NOT_STREET_WORDS = {
+    "the",
+    "a",
+    "an",
+    "my",
+    "our",
+    "his",
+    "her",
+    "their",
+    "your",
+    "this",
+    "that",
+    "down",
+    "up",
+    "along",
+    "across",
+    "over",
+    "of",
+    "to",
+    "from",
+    "in",
+    "on",
+    "at",
+    "by",
+    "miles",
+    "mile",
+    "minutes",
+    "mins",
+    "min",
+    "hours",
+    "hrs",
+    "metres",
+    "meters",
+    "yards",
+    "km",
+    "times",
+    "days",
+    "weeks",
+    "is",
+    "was",
+    "and",
+    "or",
+    "just",
+    "only",
+    "same",
+    "whole",
+}
+
+# Named schools and settings: capitalised words ending in a kind of setting.
+_SETTING_HEAD = (
+    r"(?:School|Academy|Primary|Nursery|Pre-?[Ss]chool|Preschool|Playgroup|College|Juniors?"
+    r"|Infants?|High|Montessori|Federation|Kindergarten)"
+)
+_SCHOOL = re.compile(
+    r"\b(?:(?:St\.?|Saint)\s+)?"
+    r"(?:(?:[A-Z][A-Za-z'\u2019\-]*|C\s?of\s?E|CofE)\s+){1,6}"
+    + _SETTING_HEAD
+    + r"(?:\s+(?:School|Academy|Nursery))?\b"
+)
+_SCHOOL_LOWER = re.compile(
+    r"\b(?P<name>[a-z][a-z'\-]{2,})\s+(?:primary|academy|nursery|juniors|infants|high school"
+    r"|pre-?school|preschool)\b"
+)
+# Words that name no particular school: "the local Primary School", "Special School".
+_GENERIC_SETTING_WORDS = words(
+    """
+    the a an my our his her their your its this that which what at to from in into on for
+    of by with and or but so if when then thanks thank dear hi hello please sorry also
+    local new old current previous last next nearest other same mainstream special
+    specialist independent private state free primary secondary junior juniors infant
+    infants high grammar middle first upper community church catholic school schools academy
+    academies nursery nurseries college colleges sixth form pre preschool pre-school
+    playgroup montessori federation kindergarten city county council good great outstanding
+    i we he she they it year reception
+    """
+) | {"c", "of", "e", "cofe", "ce", "rc"}
+
+
+def find_emails(text: str) -> Iterator[Span]:
+    """Email addresses and social media handles."""
+    for match in _EMAIL.finditer(text):
+        yield Span(match.start(), match.end(), "email", tag("email"))
+    for match in _HANDLE.finditer(text):
+        yield Span(match.start(), match.end(), "name", tag("name"))
+
+
+def nhs_number_is_valid(digits: str) -> bool:
+    """Whether 10 digits pass the NHS number's modulus 11 check."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def find_nhs_numbers(text: str) -> Iterator[Span]:
+    """NHS numbers: valid 10-digit numbers, or any 10 digits right after "NHS number"."""
+    for match in _TEN_DIGITS.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        cued = bool(_NHS_CUE.search(text[max(0, match.start() - 24) : match.start()]))
+        # A valid NHS number that is also a valid UK phone number (a few 10-digit
+        # numbers starting 0 are) counts as an NHS number only after its cue.
+        looks_like_phone = digits.startswith("0") and phonenumbers.is_valid_number(
+            _parse_gb(digits)
+        )
+        if cued or (nhs_number_is_valid(digits) and not looks_like_phone):
+            yield Span(match.start(), match.end(), "nhs_number", tag("nhs_number"))
+
+
+def _parse_gb(digits: str) -> phonenumbers.PhoneNumber:
+    try:
+        return phonenumbers.parse(digits, "GB")
+    except phonenumbers.NumberParseException:
+        return phonenumbers.PhoneNumber()
+
+
+def find_ni_numbers(text: str) -> Iterator[Span]:
+    """National Insurance numbers such as ``AB 12 34 56 C``."""
+    for match in _NI.finditer(text):
+        yield Span(match.start(), match.end(), "ni_number", tag("ni_number"))
+
+
+# UK numbers have 10 or 11 digits (12 or more with +44); shorter runs are years,
+# amounts or counts that matter to a view.
+_MIN_PHONE_DIGITS = 10
+
+
+def find_phones(text: str) -> Iterator[Span]:
+    """Phone numbers, UK and international (``phonenumbers``)."""
+    matcher = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
+    for match in matcher:
+        digits = sum(ch.isdigit() for ch in match.raw_string)
+        if digits < _MIN_PHONE_DIGITS and not phonenumbers.is_valid_number(match.number):
+            continue
+        yield Span(match.start, match.end, "phone", tag("phone"))
+
+
+def find_dates_of_birth(text: str) -> Iterator[Span]:
+    """Dates after "born", "DOB", "date of birth" or "birthday"; other dates stay."""
+    for match in _DOB.finditer(text):
+        yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+
+
+def find_postcodes(text: str) -> Iterator[Span]:
+    """Full postcodes, replaced by their district ("LS8 2AB" becomes "LS8")."""
+    for match in _POSTCODE.finditer(text):
+        outward = match.group("outward")
+        # "in 2022" or "Y6 3pm" are not postcodes: the outward code needs a letter first.
+        if not outward[0].isalpha():
+            continue
+        yield Span(match.start(), match.end(), "postcode", outward.upper())
+
+
+def find_addresses(text: str) -> Iterator[Span]:
+    """House numbers with a street ("27 Beech Grove", "flat 12, 40 Station Road") and
+    streets someone lives on ("we live on Pasture Lane")."""
+    for match in _NUMBERED_ADDRESS.finditer(text):
+        yield Span(match.start(), match.end(), "address", tag("address"))
+    for match in _NUMBERED_ADDRESS_LOWER.finditer(text):
+        words = match.group("words").split()
+        if any(word in _NOT_STREET_WORDS for word in words):
+            continue
+        yield Span(match.start(), match.end(), "address", tag("address"))
+    for match in _NAMED_STREET.finditer(text):
+        yield Span(match.start("street"), match.end("street"), "address", tag("address"))
+
+
+def _trim_generic_start(text: str, start: int, end: int) -> int:
+    """Move ``start`` past leading words that name no school ("Thanks", "The", "Our")."""
+    pieces = list(re.finditer(r"\S+", text[start:end]))
+    for piece in pieces[:-1]:
+        word = fold(piece.group().strip(",.;:()"))
+        if word in ("st", "st.", "saint"):
+            return start + piece.start()
+        if word not in _GENERIC_SETTING_WORDS:
+            return start + piece.start()
+    return end
+
+
+def find_schools(text: str) -> Iterator[Span]:
+    """Named schools, nurseries and colleges ("Oakfield Primary", "St Mary's C of E
+    Academy", "Little Stars Nursery"); "the local primary school" stays."""
+    lexicon = load_lexicon()
+    for match in _SCHOOL.finditer(text):
+        start = _trim_generic_start(text, match.start(), match.end())
+        if start >= match.end():
+            continue
+        found = re.findall(r"[\w'\u2019\-]+", text[start : match.end()])
+        naming = [
+            w
+            for w in (fold(word.strip("'\u2019")) for word in found)
+            if w not in _GENERIC_SETTING_WORDS and w not in SEND_TERMS and w not in ("st", "saint")
+        ]
+        if not naming:
+            continue
+        yield Span(start, match.end(), "school", tag("school"))
+    for match in _SCHOOL_LOWER.finditer(text):
+        name = fold(match.group("name"))
+        if name in _GENERIC_SETTING_WORDS or name in SEND_TERMS or lexicon.is_everyday_word(name):
+            continue
+        yield Span(match.start(), match.end(), "school", tag("school"))
+
+
+def find_long_numbers(text: str) -> Iterator[Span]:
+    """Other runs of six or more digits (case and reference numbers)."""
+    for match in _LONG_NUMBER.finditer(text):
+        yield Span(match.start(), match.end(), "number", tag("number"))
