@@ -11,6 +11,11 @@ if [ "${SKIP_SETUP:-0}" != 1 ]; then
   scripts/train.sh
 fi
 
+# The production profile's servers must work before anything starts (bot/ops/preflight.py).
+if [ "${PROFILE:-}" = production ]; then
+  .venvs/bot/bin/python -m bot.ops.preflight || { echo "run: not starting" >&2; exit 1; }
+fi
+
 RASA_PROCESSES=${RASA_PROCESSES:-1}
 ACTION_PROCESSES=${ACTION_PROCESSES:-1}
 API_WORKERS=${API_WORKERS:-1}

@@ -1,12 +1,16 @@
 """The production profile on the real local servers: Rasa's tracker store on PostgreSQL,
 the Redis lock store, two Rasa servers and two action servers behind nginx, the API on
 PostgreSQL with two workers. Started with the same scripts/run.sh as `make run`, with
-PROFILE=production (configuration only, no other code path)."""
+PROFILE=production (configuration only, no other code path).
+
+Redis is a real redis-server of the test's own (Debian's binary, nothing kept on disk), so
+the result does not depend on how the machine's shared Redis happens to be configured."""
 
 from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import socket
 import subprocess
@@ -54,7 +58,14 @@ class ProductionStack:
             f"{url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
         )
         response.raise_for_status()
-        return response.json()
+        replies = response.json()
+        # Rasa's REST channel answers 200 with no replies when handling the message failed
+        # (a lock store or tracker store error): show why rather than a bare empty list.
+        assert replies, f"no reply to {message!r}; the stack's log ends:\n{self.log_tail()}"
+        return replies
+
+    def log_tail(self) -> str:
+        return self.log_path.read_text(errors="replace")[-4000:]
 
     def user_turns(self, sender: str) -> list[str]:
         response = httpx.get(
@@ -67,7 +78,30 @@ class ProductionStack:
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProductionStack]:
+def redis_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    server = shutil.which("redis-server") or "/usr/bin/redis-server"
+    port = free_block(1)
+    folder = tmp_path_factory.mktemp("redis")
+    process = subprocess.Popen(
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while port_is_free(port):
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("redis-server did not start")
+            time.sleep(0.1)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory, redis_port: int) -> Iterator[ProductionStack]:
     suffix = uuid.uuid4().hex[:8]
     tracker_db, api_db = f"prod_tracker_{suffix}", f"prod_api_{suffix}"
     with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as db:
@@ -89,6 +123,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ProductionStack]
         "PSEUDONYM_SECRET": "prod-test-pseudonym-secret-0123456789",
         "TRACKER_DB_NAME": tracker_db,
         "DATABASE_URL": f"postgresql+psycopg://postgres@127.0.0.1:5432/{api_db}",
+        "REDIS_HOST": "127.0.0.1",
+        "REDIS_PORT": str(redis_port),
         "REDIS_DB": "3",
     }
     for name in ("API_URL", "RASA_URL", "ACTION_SERVER_URL", "OUTBOX_DB", "DEFAULT_FORUM"):

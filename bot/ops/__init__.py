@@ -1,0 +1,1 @@
+"""Operational checks for running the stack."""
