@@ -3,8 +3,9 @@
 Run from the repo root after ``make train``: ``.venvs/bot/bin/python -m bench.topics``.
 The questions (``data/topic_questions.tsv``) were written for this bench and are not
 in the training data; many describe the need without the term. A question counts as
-right when the model's intent is the topic's (or ``ask_term``, whose answer for a topic
-word is that topic's explanation). Goal: 0.90.
+right when the parent is told about its topic: the model's intent is the topic, or the
+message is taken as a view that also asks about the topic, which is answered first
+(``bot.actions.mixed.topic_answered``). A "Did you mean...?" counts as wrong. Goal: 0.90.
 """
 
 from __future__ import annotations
@@ -16,38 +17,59 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-DATA = Path(__file__).with_name("data") / "topic_questions.tsv"
+DATA_DIR = Path(__file__).with_name("data")
+# The first set was written with the training data in view; the two fresh sets were written
+# blind (by someone who never saw the training data) and are the fairer estimate.
+SETS = {
+    "main": DATA_DIR / "topic_questions.tsv",
+    "fresh": DATA_DIR / "topic_questions_fresh.tsv",
+    "fresh2": DATA_DIR / "topic_questions_fresh2.tsv",
+}
 MODEL = Path(__file__).resolve().parents[1] / "models" / "sendbot.tar.gz"
 
 
-def load() -> list[tuple[str, str]]:
+def load(path: Path) -> list[tuple[str, str]]:
     """(intent, question) pairs."""
     rows = []
-    for line in DATA.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             intent, question = line.split("\t", 1)
             rows.append((intent, question))
     return rows
 
 
-async def predict(questions: list[str]) -> list[str]:
-    """The model's intent for each question."""
-    from rasa.core.agent import Agent
+async def predict(agent, questions: list[str]) -> list[str]:
+    """The topic each question's answer explains (``topic_<code>``), or the intent it got."""
+    from bot.actions.mixed import topic_answered
 
-    agent = Agent.load(str(MODEL))
-    intents = []
+    answers = []
     for question in questions:
         parsed = await agent.parse_message(question)
-        intents.append(parsed["intent"]["name"])
-    return intents
+        topic = topic_answered(parsed)
+        answers.append(f"topic_{topic}" if topic else parsed["intent"]["name"])
+    return answers
 
 
 def main() -> int:
-    """Print the accuracy table; exit 1 below the goal."""
+    """Print a table per set and a summary; exit 1 when a blind set is below the goal."""
     os.environ.setdefault("TRANSLATOR", "none")
     logging.disable(logging.WARNING)
-    rows = load()
-    predicted = asyncio.run(predict([q for _, q in rows]))
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(MODEL))
+    names = sys.argv[1:] or list(SETS)
+    results = {name: report(agent, name) for name in names}
+    print("\n| set | questions | accuracy |\n| --- | ---: | ---: |")
+    for name, (n, accuracy) in results.items():
+        print(f"| {name} | {n} | {accuracy:.2f} |")
+    blind = [acc for name, (_, acc) in results.items() if name != "main"]
+    return 0 if all(acc >= 0.90 for acc in blind) else 1
+
+
+def report(agent, name: str) -> tuple[int, float]:
+    """Print one set's table and misses; return (questions, accuracy)."""
+    rows = load(SETS[name])
+    predicted = asyncio.run(predict(agent, [q for _, q in rows]))
     per: dict[str, Counter[str]] = {}
     misses = []
     for (gold, question), got in zip(rows, predicted, strict=True):
@@ -58,7 +80,7 @@ def main() -> int:
         if not ok:
             misses.append((gold, got, question))
     total = sum(c["ok"] for c in per.values())
-    print(f"Topic recognition: {len(rows)} held-out questions, {len(per)} topics")
+    print(f"\nTopic recognition, set {name}: {len(rows)} held-out questions, {len(per)} topics")
     print("| topic | questions | correct |\n| --- | ---: | ---: |")
     for topic in sorted(per):
         print(f"| {topic.removeprefix('topic_')} | {per[topic]['n']} | {per[topic]['ok']} |")
@@ -66,7 +88,7 @@ def main() -> int:
     print(f"| **all** | {len(rows)} | {total} (**{accuracy:.2f}**) |")
     for gold, got, question in misses:
         print(f"  miss: {gold} -> {got}: {question}")
-    return 0 if accuracy >= 0.90 else 1
+    return len(rows), accuracy
 
 
 if __name__ == "__main__":

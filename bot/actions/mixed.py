@@ -7,11 +7,15 @@ asks about a Local Offer topic, before asking whether it may pass the view on.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 # A question: a question mark, or a sentence that starts like one.
 _QUESTION = re.compile(
-    r"\?|(?:^|[.!]\s*|\b(?:and|but|so)\s+)(?:what(?:'s| is| are| does| do)|how (?:do|does|can|long)"
-    r"|can (?:i|we|you)|who (?:are|is|do)|where (?:do|can)|is there|are there|do i|does anyone)\b",
+    r"\?|(?:^|[.!,;]\s*|\b(?:and|but|so|now)\s+)"
+    r"(?:(?:what|wat|wot|how|who|where|when|why|which)\b"
+    r"|(?:can|could|will|would|should|is|are|do|does|did|has|have)\s+"
+    r"(?:i|we|you|u|they|he|she|it|the|my|our|his|her|anyone|someone|somebody|there|this)\b)",
     re.IGNORECASE,
 )
 # Topic responses (utter_topic_<name>) and words that name the topic, most specific first.
@@ -40,18 +44,53 @@ TOPIC_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def topic_asked(text: str | None) -> str | None:
+# How sure the classifier must be of a topic, as its best guess after "share_view", to
+# answer it when the question does not name the topic ("can the council give him a taxi"
+# names it; "can the council help get him there every day" does not).
+RANKED_TOPIC_MIN_CONFIDENCE = 0.15
+_TOPIC_INTENT = "topic_"
+
+
+def topic_asked(
+    text: str | None, ranking: Sequence[Mapping[str, Any]] | None = None
+) -> str | None:
     """The topic response a view also asks about, e.g. ``utter_topic_ehcp``, or None.
 
     Only a sentence that is a question counts, so "the EHCP is 40 weeks late" asks nothing.
+    A question that names a topic's words is answered with that topic; one that does not is
+    answered with the classifier's best topic (``ranking``: the NLU ``intent_ranking``) when
+    it is confident enough.
     """
     if not text:
         return None
-    for sentence in re.split(r"(?<=[.!?\n])\s+", text):
-        if not _QUESTION.search(sentence):
-            continue
+    questions = [s for s in re.split(r"(?<=[.!?\n])\s+", text) if _QUESTION.search(s)]
+    for sentence in questions:
         lowered = sentence.lower()
         for topic, words in TOPIC_WORDS:
             if re.search(words, lowered):
                 return f"utter_topic_{topic}"
+    if not questions:
+        return None
+    for entry in ranking or ():
+        name, confidence = entry.get("name"), entry.get("confidence") or 0.0
+        if isinstance(name, str) and name.startswith(_TOPIC_INTENT):
+            if confidence >= RANKED_TOPIC_MIN_CONFIDENCE:
+                return f"utter_{name}"
+            return None  # the best topic is too unsure: better no answer than a wrong one
+    return None
+
+
+def topic_answered(parse: Mapping[str, Any]) -> str | None:
+    """The topic whose explanation a parsed message gets, as the rules and forms answer it.
+
+    A topic intent is answered with its topic; a view is answered with the topic it also
+    asks about (``topic_asked``); anything else (a fallback, which asks "Did you mean...?")
+    gets no explanation yet. Used by ``bench/topics.py`` to score what the parent is told.
+    """
+    name = (parse.get("intent") or {}).get("name") or ""
+    if name.startswith(_TOPIC_INTENT):
+        return name.removeprefix(_TOPIC_INTENT)
+    if name == "share_view":
+        response = topic_asked(parse.get("text"), parse.get("intent_ranking"))
+        return response.removeprefix("utter_topic_") if response else None
     return None

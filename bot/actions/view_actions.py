@@ -68,7 +68,7 @@ class ValidateViewForm(FormValidationAction):
             return {"view_text": None}
         start_background_flush()
         # A question inside the view is answered before asking to pass the view on.
-        topic = topic_asked(text)
+        topic = topic_asked(text, tracker.latest_message.get("intent_ranking"))
         if topic:
             dispatcher.utter_message(response=topic)
         return {"view_text": text}
