@@ -15,7 +15,9 @@ _QUESTION = re.compile(
     r"\?|(?:^|[.!,;]\s*|\b(?:and|but|so|now)\s+)"
     r"(?:(?:what|wat|wot|how|who|where|when|why|which)\b"
     r"|(?:can|could|will|would|should|is|are|do|does|did|has|have)\s+"
-    r"(?:i|we|you|u|they|he|she|it|the|my|our|his|her|anyone|someone|somebody|there|this)\b)",
+    r"(?:i|we|you|u|they|he|she|it|the|my|our|his|her|anyone|someone|somebody|there|this)\b)"
+    # Text-speak often has no punctuation: "ma son is 2 n behind wat help is there".
+    r"|\b(?:what|wat|wot|how|who|where)\s+(?:help|support|can|do|should|is|are)\b",
     re.IGNORECASE,
 )
 # Topic responses (utter_topic_<name>) and words that name the topic, most specific first.
@@ -93,4 +95,10 @@ def topic_answered(parse: Mapping[str, Any]) -> str | None:
     if name == "share_view":
         response = topic_asked(parse.get("text"), parse.get("intent_ranking"))
         return response.removeprefix("utter_topic_") if response else None
+    if name == "ask_term":
+        # A glossary word that is also a topic (SALT, DLA...) is answered with the topic.
+        from bot.localoffer.glossary import find_term
+
+        term = find_term(parse.get("text"))
+        return term.topic if term and term.topic else None
     return None
