@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -11,7 +10,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.privacy.retention import DEFAULT_RETENTION_DAYS
-from bot.safeguarding.replies import localised
 
 NOTICE = "utter_privacy"
 BEFORE_FIRST_VIEW = "utter_privacy_before_view"
@@ -27,16 +25,8 @@ def retention_days() -> int:
         return DEFAULT_RETENTION_DAYS
 
 
-def _responses(domain: DomainDict) -> set[str]:
-    return set((domain.get("responses") or {}).keys())
-
-
-def _language(tracker: Tracker) -> Any:
-    return tracker.get_slot("language")
-
-
 class ActionShowPrivacy(Action):
-    """Show the full privacy notice, in the person's language where a reviewed one exists."""
+    """Show the full privacy notice (the NLG gives it in the person's language)."""
 
     def name(self) -> str:
         """Name of the action."""
@@ -46,8 +36,7 @@ class ActionShowPrivacy(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         """Send the notice with the configured retention period."""
-        response = localised(NOTICE, _language(tracker), _responses(domain))
-        dispatcher.utter_message(response=response, retention_days=retention_days())
+        dispatcher.utter_message(response=NOTICE, retention_days=retention_days())
         return [SlotSet(SHOWN_SLOT, True)]
 
 
@@ -64,8 +53,7 @@ class ActionAskViewConsent(Action):
         """Send the notice once per person (the slot is carried across sessions), then ask."""
         events: list[EventType] = []
         if tracker.get_slot(SHOWN_SLOT) is not True:
-            response = localised(BEFORE_FIRST_VIEW, _language(tracker), _responses(domain))
-            dispatcher.utter_message(response=response, retention_days=retention_days())
+            dispatcher.utter_message(response=BEFORE_FIRST_VIEW, retention_days=retention_days())
             events.append(SlotSet(SHOWN_SLOT, True))
         dispatcher.utter_message(response=CONSENT_QUESTION)
         return events

@@ -68,14 +68,18 @@ class ActionSafeguarding(Action):
         language = language or (slot_language if is_language_code(slot_language) else None)
         language = language or DEFAULT_LANGUAGE
 
+        # The NLG sends the reply in the `language` slot's language (a reviewed
+        # translation, or English: never a machine translation), so the council's
+        # children's services line is filled for that language.
+        reply_language = slot_language if is_language_code(slot_language) else None
+        fill = childrens_services(language=reply_language)
         available = set((domain.get("responses") or {}).keys())
         for response in reply_responses(
             category=assessment.category,
-            language=language,
             available=available,
             again=urgent_reply_already_sent(list(tracker.events)),
         ):
-            dispatcher.utter_message(response=response, childrens_services=childrens_services())
+            dispatcher.utter_message(response=response, childrens_services=fill)
 
         channel = channel_name(tracker.get_latest_input_channel(), metadata)
         category = assessment.category or UNSPECIFIED

@@ -8,7 +8,10 @@ whether a rule utters it or an action asks for it by name.
    with its placeholders filled. Prose values (a friendly label, a service
    description) are translated on their own; names, phone numbers and links are not.
 3. Otherwise the filled English reply goes to the translator (reviewed override,
-   memory, machine), with names, numbers and links protected.
+   memory, machine), with names, numbers and links protected. Except the urgent-help
+   (safeguarding) replies in ``NEVER_MACHINE_TRANSLATED``: a mistranslated phone number
+   or instruction could cost a life, so without a reviewed translation they are sent
+   in English, as written, after the note.
 
 Whatever could not be translated stays in English, after a short note in the
 person's language. Right-to-left replies get direction marks (``bidi.py``). Button
@@ -29,6 +32,16 @@ from bot.language.translator import Translator
 # Template values that are English prose, translated before they go into a reviewed
 # template. Every other value (a name, a phone number, a link) is kept as it is.
 PROSE_VALUES = frozenset({"label", "description", "meaning", "cost", "eligibility", "details"})
+
+# Responses sent only as reviewed translations or in English, never machine translated:
+# the urgent-help reply (bot/domain/safeguarding.yml).
+NEVER_MACHINE_TRANSLATED = frozenset(
+    {
+        "utter_safeguarding_urgent",
+        "utter_safeguarding_again",
+        "utter_safeguarding_domestic_abuse",
+    }
+)
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -94,6 +107,10 @@ def localise(
                 local_values[name] = result.text
                 failed |= not result.ok
         text = fill(approved["text"], local_values)
+    elif response in NEVER_MACHINE_TRANSLATED:
+        # No reviewed translation: the English as written, after the note.
+        text = english_text
+        failed = True
     else:
         result = translator.from_english(english_text, language, extra=kept)
         text = result.text

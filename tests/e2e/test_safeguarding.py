@@ -9,6 +9,9 @@ import uuid
 import httpx
 from conftest import Stack
 
+from bot.language.bidi import LRI, PDI, RLM, is_rtl_safe
+from bot.language.reviewed import reviewed_strings
+
 
 def texts(replies: list[dict]) -> str:
     return "\n".join(r.get("text") or "" for r in replies)
@@ -103,7 +106,24 @@ def test_talking_about_last_years_self_harm_is_a_view_that_can_be_shared(stack: 
     assert any(marker in text for text in view_texts(stack))
 
 
-def test_a_risk_in_polish_through_the_web_chat_gets_urgent_help(stack: Stack) -> None:
+def plain(text: str) -> str:
+    """The text without the direction marks added to right-to-left replies."""
+    return text.replace(RLM, "").replace(LRI, "").replace(PDI, "")
+
+
+def machine_translated(stack: Stack, english: str) -> bool:
+    """Whether the stand-in LibreTranslate was asked to translate text containing ``english``."""
+    return any(english in str(request.get("q") or "") for request in stack.translator.requests)
+
+
+def council_line(stack: Stack, language: str) -> str:
+    """What fills {childrens_services} in a reviewed language on this stack."""
+    phone = (stack.env.get("CHILDRENS_SERVICES_PHONE") or "").strip()
+    website = reviewed_strings().override(language, "the number is on your council's website")
+    return phone or str(website)
+
+
+def test_a_risk_in_polish_through_the_web_chat_gets_urgent_help_in_polish(stack: Stack) -> None:
     response = httpx.post(
         f"{stack.api_url}/chat/messages",
         json={"sender": new_sender(), "message": "nie chcę już żyć"},
@@ -111,6 +131,32 @@ def test_a_risk_in_polish_through_the_web_chat_gets_urgent_help(stack: Stack) ->
     )
 
     assert response.status_code == 200
-    assert_urgent_help(texts(response.json()))
+    reply = texts(response.json())
+    assert reply.startswith("Bardzo mi przykro"), reply
+    for contact in ("999", "116 123", "0808 800 5000", "85258", "SHOUT", "HELP"):
+        assert contact in reply, f"{contact} missing from the reply"
+    assert "Nie przekazałem nikomu Twojej wiadomości" in reply
+    assert f"(children's services): {council_line(stack, 'pl')}" in reply
+    assert reviewed_strings().note("pl") not in reply
+    assert not machine_translated(stack, "Samaritans")
     latest = events(stack)[0]
     assert latest["channel"] == "webchat" and latest["language"] == "pl"
+
+
+def test_a_risk_written_in_urdu_gets_the_reviewed_urgent_reply_in_urdu(stack: Stack) -> None:
+    sender = new_sender()
+
+    replies = stack.say(sender, "میں خودکشی کرنا چاہتی ہوں")
+
+    assert stack.tracker(sender)["slots"]["language"] == "ur"
+    reply = texts(replies)
+    assert all(is_rtl_safe(r.get("text") or "") for r in replies)
+    text = plain(reply)
+    assert "آپ اہم ہیں" in text, text
+    for contact in ("999", "116 123", "0808 800 5000", "85258", "SHOUT", "HELP"):
+        assert contact in text, f"{contact} missing from the reply"
+    assert council_line(stack, "ur") in text
+    assert "council" not in text and "I'm so sorry" not in text
+    assert reviewed_strings().note("ur") not in text
+    assert not machine_translated(stack, "Samaritans")
+    assert events(stack)[0]["language"] == "ur"

@@ -16,7 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.actions.api_client import ApiSettings
 from bot.actions.safeguarding_actions import ActionSafeguarding
 from bot.actions.safeguarding_events import EventOutbox, flush_events
-from bot.safeguarding.replies import childrens_services, reply_responses
+from bot.language.reviewed import reviewed_strings
+from bot.safeguarding.replies import NUMBER_ON_WEBSITE, childrens_services, reply_responses
 
 RISK = "i cant do this anymore, they would all be better off without me"
 
@@ -145,27 +146,48 @@ async def test_domestic_abuse_adds_the_national_helpline(
     assert events_api.received[0]["category"] == "domestic_abuse"
 
 
-async def test_a_message_in_polish_is_recorded_as_polish_and_answered_in_english_for_now(
+async def test_a_message_in_polish_is_recorded_as_polish_and_the_number_fits_the_polish_reply(
     events_api: EventsApi, make_tracker: Callable[..., Any], domain: dict[str, Any]
 ) -> None:
-    _, dispatcher = await run(make_tracker, domain, text="nie chcę już żyć")
+    _, dispatcher = await run(
+        make_tracker, domain, text="nie chcę już żyć", slots={"language": "pl"}
+    )
 
+    # The NLG gives the reviewed Polish text; the number goes in without "call".
     assert [m["response"] for m in dispatcher.messages] == ["utter_safeguarding_urgent"]
+    assert dispatcher.messages[0]["childrens_services"] == "0113 496 0000"
     assert events_api.received[0]["language"] == "pl"
 
 
-def test_a_reviewed_translation_is_used_when_the_domain_has_one() -> None:
-    available = {"utter_safeguarding_urgent", "utter_safeguarding_urgent_pl"}
-    chosen = reply_responses(category="suicide", language="pl", available=available, again=False)
-    assert chosen == ["utter_safeguarding_urgent_pl"]
-    chosen = reply_responses(category="suicide", language="ro", available=available, again=False)
-    assert chosen == ["utter_safeguarding_urgent"]
+def test_the_same_responses_are_sent_whatever_the_language() -> None:
+    available = {"utter_safeguarding_urgent", "utter_safeguarding_domestic_abuse"}
+    chosen = reply_responses(category="domestic_abuse", available=available, again=False)
+    assert chosen == ["utter_safeguarding_urgent", "utter_safeguarding_domestic_abuse"]
+    assert reply_responses(category="suicide", available=available, again=True) == [
+        "utter_safeguarding_again"
+    ]
 
 
 def test_without_a_configured_number_the_reply_says_where_to_find_it() -> None:
     assert childrens_services({}) == "the number is on your council's website"
     configured = {"CHILDRENS_SERVICES_PHONE": " 0113 496 0000 "}
     assert childrens_services(configured) == "call 0113 496 0000"
+    assert childrens_services(configured, language="en") == "call 0113 496 0000"
+
+
+def test_in_a_reviewed_language_the_council_line_is_in_that_language() -> None:
+    configured = {"CHILDRENS_SERVICES_PHONE": "0113 496 0000"}
+    assert childrens_services(configured, language="ur") == "0113 496 0000"
+    polish = childrens_services({}, language="pl")
+    assert polish == reviewed_strings().override("pl", NUMBER_ON_WEBSITE)
+    assert polish and "council" not in polish
+
+
+def test_in_a_language_without_a_reviewed_urgent_reply_the_council_line_stays_english() -> None:
+    # German has no reviewed urgent reply, so the whole reply is sent in English.
+    configured = {"CHILDRENS_SERVICES_PHONE": "0113 496 0000"}
+    assert childrens_services(configured, language="de") == "call 0113 496 0000"
+    assert childrens_services({}, language="de") == NUMBER_ON_WEBSITE
 
 
 async def test_when_the_api_is_down_the_event_waits_in_the_outbox_and_is_sent_later(
