@@ -52,12 +52,16 @@ def _read_words(name: str) -> set[str]:
 
 
 def _gender_guesser_names() -> set[str]:
-    """First names from gender-guesser's ``nam_dict.txt`` (columns 3-28 hold the name)."""
+    """First names from gender-guesser's ``nam_dict.txt`` (columns 3-28 hold the name).
+
+    The file is UTF-8 (it was read as Latin-1 before 2.1, which garbled every accented
+    name: "João" became "joã£o" and was never found).
+    """
     names: set[str] = set()
     text = (
         resources.files("gender_guesser")
         .joinpath("data/nam_dict.txt")
-        .read_text(encoding="iso-8859-1")
+        .read_text(encoding="utf-8")
     )
     for line in text.splitlines():
         if not line or line.startswith("#") or line[0] not in "MF?=1":
@@ -120,6 +124,7 @@ TEXT_SPEAK = words(
     bc gonna wanna gotta kinda sorta lotta dunno innit skl skool sch hse msg txt ppl gd
     gud nite 2day 2moro tmrw bday mins hrs wk wks yr yrs mth mths mo dr dd ds dh dp lo
     aswell alot abit nothin somethin goin doin bein gettin ok okay okey hiya ta xx xxx
+    lil bub bubba hubby mil fil sil bro sis lad lass
     """
 )
 
