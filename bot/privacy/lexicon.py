@@ -9,6 +9,8 @@
 - ``data/rare_name_words.txt``: everyday words that are also names but not very common
   ("Patel", "Hamza"): names when capitalised, words in lower case.
 - ``data/word_names.txt``: names that are also everyday words ("Will", "Grace", "May").
+- ``data/places.txt``: towns, councils, countries and languages, which a capitalised word
+  before a verb may be ("Rotherham has no places") instead of a child.
 
 Every key is *folded*: lower case, accents removed ("Małgorzata" and "Malgorzata" are
 the same name), curly apostrophes made straight.
@@ -137,6 +139,22 @@ TITLES = words(
 )
 
 
+# Inflections taken off (and what replaces them) to find an everyday word's base form.
+_ENDINGS = (
+    ("s", ""),
+    ("es", ""),
+    ("ies", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("er", ""),
+    ("ers", ""),
+    ("ly", ""),
+    ("n't", ""),
+)
+
 # Words less frequent than this rank may be surnames after a first name ("Mark Dobson").
 RARE_WORD_RANK = 10_000
 
@@ -151,6 +169,7 @@ class Lexicon:
     word_names: frozenset[str]
     rare_name_words: frozenset[str] = frozenset()
     word_rank: dict[str, int] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()
 
     def is_first_name(self, key: str) -> bool:
         """A first name from any list (including names that are also words)."""
@@ -170,6 +189,27 @@ class Lexicon:
         if not self.is_everyday_word(key):
             return True
         return capitalised and key in self.rare_name_words and key not in SEND_TERMS
+
+    def looks_like_word(self, key: str) -> bool:
+        """An everyday word, also once an ending is taken off ("weeks", "starts", "tried").
+
+        The dictionary lists base forms only; this is for deciding that an unknown word
+        is not a name, so a wrong guess only keeps a word.
+        """
+        if self.is_everyday_word(key) or key in NOT_NAMES or key in self.places:
+            return True
+        key = key.replace("'", "")
+        if self.is_everyday_word(key):
+            return True
+        for ending, instead in _ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= 2:
+                stem = key[: len(key) - len(ending)]
+                if self.is_everyday_word(stem + instead):
+                    return True
+                # "grabbed", "hitting": the last consonant doubled
+                if len(stem) > 2 and stem[-1] == stem[-2] and self.is_everyday_word(stem[:-1]):
+                    return True
+        return False
 
     def is_rare_word(self, key: str) -> bool:
         """An everyday word, but not among the 10,000 most frequent ("dobson")."""
@@ -193,4 +233,6 @@ def load_lexicon() -> Lexicon:
         word_rank={word: rank for rank, word in enumerate(ranked, start=1)},
         word_names=frozenset(word_names),
         rare_name_words=frozenset(_read_words("rare_name_words.txt")),
+        # A place that is also a first name ("Ashton", "Chelsea") is not shielded.
+        places=frozenset(_read_words("places.txt") - first_names - word_names),
     )
