@@ -17,7 +17,12 @@ from bot.privacy.lexicon import load_lexicon
 def main() -> None:
     """Print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("split", nargs="?", default="holdout", choices=["holdout", "holdout2", "holdout3", "dev", "dev2"])
+    parser.add_argument(
+        "split",
+        nargs="?",
+        default="holdout",
+        choices=["holdout", "holdout2", "holdout3", "dev", "dev2"],
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
 

@@ -115,7 +115,7 @@ SEND_TERMS = words(
     gcses sats nhs ofsted sendco inco nurture respite camhs iapt mash cin cp lac fe post
     ks1 ks2 ks3 ks4 eyfs sencos elsa ebsa pbs aba tac team around child fsw ed psych
     """
-)
+) | _read_words("send_vocabulary.txt")
 
 # Text-speak and spellings that are not in a dictionary but are words, not names.
 TEXT_SPEAK = words(

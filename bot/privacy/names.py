@@ -420,6 +420,37 @@ _BARE_APPOSITION = re.compile(
     + "|".join(sorted(CHILD_NOUNS, key=len, reverse=True))
     + r")\s+(?P<verb>[\w']+)"
 )
+# Endings of words in no dictionary that are conditions or abstract nouns, not names.
+_NOT_NAME_ENDINGS = (
+    "ity",
+    "ism",
+    "osis",
+    "itis",
+    "phalus",
+    "pathy",
+    "plegia",
+    "ectomy",
+    "ostomy",
+    "ology",
+    "therapy",
+    "ness",
+    "ment",
+    "tion",
+    "sion",
+    "phobia",
+    "algia",
+    "aemia",
+    "emia",
+    "trophy",
+    "lexia",
+    "praxia",
+    "phasia",
+    "ectomy",
+    "scopy",
+    "gram",
+)
+# After these a capitalised word names a condition ("Rett syndrome", "Perthes disease").
+_CONDITION_NOUNS = {"syndrome", "disease", "disorder", "palsy", "dystrophy", "anomaly"}
 _SEASONS = {"spring", "summer", "autumn", "winter"}
 _SIBLING_AFTER = re.compile(
     r"\s+(?:and|&)\s+(?:his|her|their)\s+(?:(?:little|big|older|younger|baby|twin)\s+)?"
@@ -753,7 +784,8 @@ class _Finder:
             if self.lex.looks_like_word(head) or head in _PRONOUNS:
                 return False
         if not self.lex.looks_like_word(key):
-            return True
+            # "Hypermobility", "Hydrocephalus": endings of conditions and abstract nouns
+            return self.lex.is_first_name(key) or not key.endswith(_NOT_NAME_ENDINGS)
         return self.lex.is_first_name(key) and (
             key in self.lex.rare_name_words or self.lex.is_rare_word(key)
         )
@@ -816,6 +848,9 @@ class _Finder:
             nxt = self.next_token(token)
             return "name" if nxt is not None and nxt.text[:1].isupper() else None
         if len(key) < 2 or key in SEND_TERMS or token.all_caps:
+            return None
+        nxt = self.next_token(token)
+        if nxt is not None and nxt.key in _CONDITION_NOUNS:
             return None
         # "the Bill for the assessment", "a Grace period": a name-word after an article
         if self.after_article(token) and (
