@@ -12,6 +12,14 @@ A word is taken as a name from what it is and where it stands:
   middle of a sentence (months only with a context: "in April" stays);
 - any capitalised word after a title or a role ("Ms Achterberg"), or right after a name
   ("Faduma Warsame"), is part of the name.
+- a word in no dictionary, or a first name whose dictionary sense is rare ("arjun"),
+  acting as a person is a name with no cue word: at the start of a sentence or after
+  "and"/"with"/"so" before what a person does ("Mursal only speaks Pashto", "navneet goes
+  to nursery", "Semhar is 5"), owning a child's things ("robel's teacher"), or taken
+  somewhere ("took tilly to the dentist"); never a place, a medicine, a condition or a
+  service (``data/places.txt``, ``data/send_vocabulary.txt``);
+- a message in capitals ("KEMAR GOT EXCLUDED") is read as if in lower case;
+- a name-word after an article stays ("the Bill for the assessment").
 
 Names of children (after "my son", before "'s teacher", with an age...) become
 ``[child]``; others ``[name]``. Once a word is found to be a name, its other
