@@ -9,6 +9,8 @@
 - ``data/rare_name_words.txt``: everyday words that are also names but not very common
   ("Patel", "Hamza"): names when capitalised, words in lower case.
 - ``data/word_names.txt``: names that are also everyday words ("Will", "Grace", "May").
+- ``data/places.txt``: towns, councils, countries and languages, which a capitalised word
+  before a verb may be ("Rotherham has no places") instead of a child.
 
 Every key is *folded*: lower case, accents removed ("Małgorzata" and "Malgorzata" are
 the same name), curly apostrophes made straight.
@@ -52,12 +54,16 @@ def _read_words(name: str) -> set[str]:
 
 
 def _gender_guesser_names() -> set[str]:
-    """First names from gender-guesser's ``nam_dict.txt`` (columns 3-28 hold the name)."""
+    """First names from gender-guesser's ``nam_dict.txt`` (columns 3-28 hold the name).
+
+    The file is UTF-8 (it was read as Latin-1 before 2.1, which garbled every accented
+    name: "João" became "joã£o" and was never found).
+    """
     names: set[str] = set()
     text = (
         resources.files("gender_guesser")
         .joinpath("data/nam_dict.txt")
-        .read_text(encoding="iso-8859-1")
+        .read_text(encoding="utf-8")
     )
     for line in text.splitlines():
         if not line or line.startswith("#") or line[0] not in "MF?=1":
@@ -109,7 +115,7 @@ SEND_TERMS = words(
     gcses sats nhs ofsted sendco inco nurture respite camhs iapt mash cin cp lac fe post
     ks1 ks2 ks3 ks4 eyfs sencos elsa ebsa pbs aba tac team around child fsw ed psych
     """
-)
+) | _read_words("send_vocabulary.txt")
 
 # Text-speak and spellings that are not in a dictionary but are words, not names.
 TEXT_SPEAK = words(
@@ -120,6 +126,7 @@ TEXT_SPEAK = words(
     bc gonna wanna gotta kinda sorta lotta dunno innit skl skool sch hse msg txt ppl gd
     gud nite 2day 2moro tmrw bday mins hrs wk wks yr yrs mth mths mo dr dd ds dh dp lo
     aswell alot abit nothin somethin goin doin bein gettin ok okay okey hiya ta xx xxx
+    lil bub bubba hubby mil fil sil bro sis lad lass
     """
 )
 
@@ -131,6 +138,22 @@ TITLES = words(
     """
 )
 
+
+# Inflections taken off (and what replaces them) to find an everyday word's base form.
+_ENDINGS = (
+    ("s", ""),
+    ("es", ""),
+    ("ies", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("er", ""),
+    ("ers", ""),
+    ("ly", ""),
+    ("n't", ""),
+)
 
 # Words less frequent than this rank may be surnames after a first name ("Mark Dobson").
 RARE_WORD_RANK = 10_000
@@ -146,6 +169,7 @@ class Lexicon:
     word_names: frozenset[str]
     rare_name_words: frozenset[str] = frozenset()
     word_rank: dict[str, int] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()
 
     def is_first_name(self, key: str) -> bool:
         """A first name from any list (including names that are also words)."""
@@ -165,6 +189,27 @@ class Lexicon:
         if not self.is_everyday_word(key):
             return True
         return capitalised and key in self.rare_name_words and key not in SEND_TERMS
+
+    def looks_like_word(self, key: str) -> bool:
+        """An everyday word, also once an ending is taken off ("weeks", "starts", "tried").
+
+        The dictionary lists base forms only; this is for deciding that an unknown word
+        is not a name, so a wrong guess only keeps a word.
+        """
+        if self.is_everyday_word(key) or key in NOT_NAMES or key in self.places:
+            return True
+        key = key.replace("'", "")
+        if self.is_everyday_word(key):
+            return True
+        for ending, instead in _ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= 2:
+                stem = key[: len(key) - len(ending)]
+                if self.is_everyday_word(stem + instead):
+                    return True
+                # "grabbed", "hitting": the last consonant doubled
+                if len(stem) > 2 and stem[-1] == stem[-2] and self.is_everyday_word(stem[:-1]):
+                    return True
+        return False
 
     def is_rare_word(self, key: str) -> bool:
         """An everyday word, but not among the 10,000 most frequent ("dobson")."""
@@ -188,4 +233,6 @@ def load_lexicon() -> Lexicon:
         word_rank={word: rank for rank, word in enumerate(ranked, start=1)},
         word_names=frozenset(word_names),
         rare_name_words=frozenset(_read_words("rare_name_words.txt")),
+        # A place that is also a first name ("Ashton", "Chelsea") is not shielded.
+        places=frozenset(_read_words("places.txt") - first_names - word_names),
     )

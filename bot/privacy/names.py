@@ -12,6 +12,14 @@ A word is taken as a name from what it is and where it stands:
   middle of a sentence (months only with a context: "in April" stays);
 - any capitalised word after a title or a role ("Ms Achterberg"), or right after a name
   ("Faduma Warsame"), is part of the name.
+- a word in no dictionary, or a first name whose dictionary sense is rare ("arjun"),
+  acting as a person is a name with no cue word: at the start of a sentence or after
+  "and"/"with"/"so" before what a person does ("Mursal only speaks Pashto", "navneet goes
+  to nursery", "Semhar is 5"), owning a child's things ("robel's teacher"), or taken
+  somewhere ("took tilly to the dentist"); never a place, a medicine, a condition or a
+  service (``data/places.txt``, ``data/send_vocabulary.txt``);
+- a message in capitals ("KEMAR GOT EXCLUDED") is read as if in lower case;
+- a name-word after an article stays ("the Bill for the assessment").
 
 Names of children (after "my son", before "'s teacher", with an age...) become
 ``[child]``; others ``[name]``. Once a word is found to be a name, its other
@@ -23,7 +31,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.privacy.lexicon import NOT_NAMES, SEND_TERMS, TITLES, Lexicon, fold, load_lexicon
+from bot.privacy.lexicon import (
+    NOT_NAMES,
+    SEND_TERMS,
+    TEXT_SPEAK,
+    TITLES,
+    Lexicon,
+    fold,
+    load_lexicon,
+)
 from bot.privacy.patterns import Span, tag
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
@@ -276,6 +292,179 @@ SUBJECT_VERBS = {
 # After a word that is also a name, these say little: "Patience is wearing thin",
 # "Art is the only subject". A person needs a stronger verb ("Grace has been waiting").
 WEAK_VERBS = {"is", "was", "still", "also", "now", "never", "always", "finally", "who"}
+# What a word that is in no dictionary does when it is a person: the strong subject verbs
+# and more ("Mursal only speaks Pashto", "Kemar will start in May").
+PERSON_VERBS = (SUBJECT_VERBS - WEAK_VERBS) | {
+    "only",
+    "just",
+    "really",
+    "speaks",
+    "spoke",
+    "talks",
+    "talked",
+    "signs",
+    "signed",
+    "uses",
+    "used",
+    "plays",
+    "played",
+    "cries",
+    "cried",
+    "screams",
+    "screamed",
+    "sleeps",
+    "slept",
+    "eats",
+    "ate",
+    "walks",
+    "walked",
+    "runs",
+    "ran",
+    "reads",
+    "writes",
+    "lives",
+    "lived",
+    "stays",
+    "stayed",
+    "joined",
+    "moved",
+    "left",
+    "became",
+    "hit",
+    "bit",
+    "kicked",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "must",
+    "might",
+    "adores",
+    "enjoys",
+    "wants",
+    "wanted",
+    "tried",
+    "tries",
+    "keeps",
+    "kept",
+    "feels",
+    "felt",
+    "thinks",
+    "knows",
+    "understands",
+    "communicates",
+    "learned",
+    "learnt",
+    "finished",
+    "begins",
+    "began",
+    "won't",
+    "wont",
+    "doesnt",
+    "didnt",
+    "isnt",
+    "wasnt",
+    "hasnt",
+}
+# After "X's" (= "X has"/"X is"): "Navneet's been excluded".
+_AFTER_CONTRACTION = {"been", "got", "gone", "started", "now", "still", "always", "never", "just"}
+# Words after which a word starting a clause may be a person's name ("... and arjun loves").
+_CLAUSE_OPENERS = {
+    "and",
+    "with",
+    "but",
+    "then",
+    "so",
+    "because",
+    "cos",
+    "coz",
+    "when",
+    "while",
+    "as",
+    "since",
+    "if",
+    "until",
+    "though",
+    "although",
+    "now",
+    "me",
+}
+# Before a name-word, these make it a thing: "the Bill for", "a Grace period".
+_ARTICLES = {"the", "a", "an", "every", "each", "any", "no"}
+# Before a capitalised unknown word, these make it a place or a setting ("at Treetops").
+_PLACE_WORDS = _ARTICLES | {"at", "in", "from", "to", "of", "on", "for", "by", "into", "via"}
+# "took tilly to the dentist": a name between these is a person being taken somewhere.
+_ESCORT_VERBS = {
+    "took",
+    "take",
+    "takes",
+    "taking",
+    "bring",
+    "brings",
+    "brought",
+    "bringing",
+    "picked",
+    "pick",
+    "collect",
+    "collected",
+    "collecting",
+    "dropped",
+    "drop",
+    "dropping",
+    "drove",
+    "drive",
+    "driving",
+    "walked",
+    "get",
+    "got",
+    "getting",
+    "left",
+}
+_ESCORT_AFTER = {"to", "up", "off", "home", "out", "for", "into", "in", "from", "back", "round"}
+_PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "who", "there", "that", "what"}
+_BARE_APPOSITION = re.compile(
+    r"\s+(?:my|our)\s+(?:(?:little|middle|baby|big)\s+)?(?P<noun>"
+    + "|".join(sorted(CHILD_NOUNS, key=len, reverse=True))
+    + r")\s+(?P<verb>[\w']+)"
+)
+# Endings of words in no dictionary that are conditions or abstract nouns, not names.
+_NOT_NAME_ENDINGS = (
+    "ity",
+    "ism",
+    "osis",
+    "itis",
+    "phalus",
+    "pathy",
+    "plegia",
+    "ectomy",
+    "ostomy",
+    "ology",
+    "therapy",
+    "ness",
+    "ment",
+    "tion",
+    "sion",
+    "phobia",
+    "algia",
+    "aemia",
+    "emia",
+    "trophy",
+    "lexia",
+    "praxia",
+    "phasia",
+    "ectomy",
+    "scopy",
+    "gram",
+)
+# After these a capitalised word names a condition ("Rett syndrome", "Perthes disease").
+_CONDITION_NOUNS = {"syndrome", "disease", "disorder", "palsy", "dystrophy", "anomaly"}
+_SEASONS = {"spring", "summer", "autumn", "winter"}
+_SIBLING_AFTER = re.compile(
+    r"\s+(?:and|&)\s+(?:his|her|their)\s+(?:(?:little|big|older|younger|baby|twin)\s+)?"
+    r"(?:brother|sister|brothers|sisters|twin|sibling|siblings|cousin|cousins)\b",
+    re.IGNORECASE,
+)
 _INTRO_PHRASES = [
     ("called",),
     ("named",),
@@ -320,8 +509,12 @@ _CHILD_INTROS = {
 _MONTHS = {"april", "may", "june", "august", "january", "march"}
 _AGE_AFTER = re.compile(
     r"^\s*(?:\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,|\s+aged\s+\d"
-    r"|\s+(?:is|was|has\s+been)\s+(?:now\s+|also\s+|still\s+)?(?:\d{1,2}\b|in\s+year|in\s+reception"
-    r"|autistic|disabled|deaf|blind|non-?verbal|dyslexic|dyspraxic|epileptic|diagnosed|excluded))",
+    r"|\s+(?:is|was|has\s+been)\s+(?:now\s+|also\s+|still\s+|nearly\s+|almost\s+|only\s+|just\s+)?"
+    r"(?:\d{1,2}\b(?!\s*(?:%|weeks?|wks?|months?|mths?|days?|hours?|hrs?|minutes?|mins?"
+    r"|years?\s+(?:ago|away|late|long|wait|waiting))\b)"
+    r"|in\s+year|in\s+reception|in\s+y\d"
+    r"|autistic|disabled|deaf|blind|non[- ]?verbal|dyslexic|dyspraxic|epileptic|diagnosed|excluded"
+    r"|an?\s+(?:\w+\s+){0,2}?(?:girl|boy|lad|child|kid|teenager|toddler|baby)\b))",
     re.IGNORECASE,
 )
 
@@ -404,6 +597,11 @@ class _Finder:
         ]
         shouted = sum(t.capitalised or t.all_caps for t in ordinary)
         self.capitals_mean_names = shouted < 4 or shouted / len(ordinary) < 0.5
+        # A message in capitals ("KEMAR GOT EXCLUDED") is read as if in lower case.
+        longer = [t for t in self.tokens if len(t.text) > 1]
+        self.shouted = len(longer) >= 3 and sum(t.all_caps for t in longer) >= 0.7 * len(longer)
+        if self.shouted:
+            self.capitals_mean_names = False
         if not self.capitals_mean_names:
             for token in self.tokens:
                 token.capitalised = False
@@ -496,12 +694,22 @@ class _Finder:
         return None
 
     def before_child_apposition(self, token: _Token) -> bool:
-        """ "April (my daughter)", "Jack, my son,"."""
+        """ "April (my daughter)", "Jack, my son,", "Mercy my youngest has ..."."""
         after = self.text[token.full_end : token.full_end + 40].lower()
-        return bool(
-            re.match(
-                r"\s*[,(\-]\s*(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|boy|girl|child)\b", after
-            )
+        if re.match(
+            r"\s*[,(\-]\s*(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|boy|girl|child)\b", after
+        ):
+            return True
+        # Without a comma only at the start of a sentence and before a verb, so that
+        # "Will my son get a place?" and "in April my son started" stay.
+        match = _BARE_APPOSITION.match(after)
+        return (
+            match is not None
+            and token.sentence_start
+            and token.key not in _MONTHS
+            and token.key not in _SEASONS
+            and match.group("verb") in SUBJECT_VERBS
+            and match.group("verb") not in WEAK_VERBS - {"is", "was"}
         )
 
     def before_subject_verb(self, token: _Token) -> bool:
@@ -560,13 +768,102 @@ class _Finder:
         return bool(match) and match.group("role") in ROLE_NOUNS
 
     def with_age(self, token: _Token) -> bool:
-        return bool(_AGE_AFTER.match(self.text[token.full_end : token.full_end + 20]))
+        return bool(_AGE_AFTER.match(self.text[token.full_end : token.full_end + 24]))
+
+    def before_sibling(self, token: _Token) -> bool:
+        """ "Autumn and her brother ..."."""
+        return bool(_SIBLING_AFTER.match(self.text[token.full_end : token.full_end + 40]))
+
+    def after_article(self, token: _Token) -> bool:
+        before = self.previous(token, 1)
+        return bool(before) and before[-1].key in _ARTICLES
+
+    def name_like(self, token: _Token) -> bool:
+        """In no dictionary ("Mursal", "navneet"), or a first name whose dictionary sense
+        is rare ("arjun", "tilly"); never a place, a title or a SEND term."""
+        key = token.key
+        if len(key) < 3 or key in SEND_TERMS or key in NOT_NAMES or key in TITLES:
+            return False
+        if key in self.lex.places or key in self.lex.word_names or key in TEXT_SPEAK:
+            return False
+        if "'" in key:
+            # "they've", "should've", "kids'": a word with an ending, not a name
+            head = key.split("'", 1)[0]
+            if self.lex.looks_like_word(head) or head in _PRONOUNS:
+                return False
+        if not self.lex.looks_like_word(key):
+            # "Hypermobility", "Hydrocephalus": endings of conditions and abstract nouns
+            return self.lex.is_first_name(key) or not key.endswith(_NOT_NAME_ENDINGS)
+        return self.lex.is_first_name(key) and (
+            key in self.lex.rare_name_words or self.lex.is_rare_word(key)
+        )
+
+    def opens_clause(self, token: _Token) -> bool:
+        """At the start of a sentence, or after "and", "with", "but"..."""
+        before = self.previous(token, 1)
+        return not before or before[-1].key in _CLAUSE_OPENERS
+
+    def acts_as_person(self, token: _Token) -> bool:
+        """Followed by what a person does or is: "X only speaks", "X is 8", "X's been"."""
+        nxt = self.next_token(token)
+        if nxt is not None and not self.gap_after(token).strip():
+            if token.possessive and nxt.key in _AFTER_CONTRACTION:
+                return True
+            if not token.possessive and nxt.key in PERSON_VERBS:
+                return True
+        return (not token.possessive and self.with_age(token)) or self.before_sibling(token)
+
+    def escorted(self, token: _Token) -> bool:
+        """ "took tilly to the dentist", "picked arjun up"."""
+        before = self.previous(token, 1)
+        nxt = self.next_token(token)
+        return (
+            bool(before)
+            and before[-1].key in _ESCORT_VERBS
+            and nxt is not None
+            and nxt.key in _ESCORT_AFTER
+        )
+
+    def unknown_person(self, token: _Token) -> bool:
+        """A word in no dictionary, or a rare-sense first name, used as a person."""
+        if not self.name_like(token):
+            return False
+        if token.capitalised:
+            before = self.previous(token, 1)
+            placed = bool(before) and before[-1].key in _PLACE_WORDS
+            return not placed and self.acts_as_person(token)
+        if self.opens_clause(token) and self.acts_as_person(token):
+            return True
+        return self.lex.is_first_name(token.key) and (
+            self.escorted(token) or self.after_with_or_and(token)
+        )
+
+    def after_with_or_and(self, token: _Token) -> bool:
+        """ "me and tilly went", "played with arjun.": a listed first name joined to a
+        person, at the end of a clause or before what a person does."""
+        before = self.previous(token, 1)
+        if not before or before[-1].key not in ("and", "with", "&"):
+            return False
+        nxt = self.next_token(token)
+        return nxt is None or nxt.key in PERSON_VERBS or nxt.key in ("and", "&")
 
     # -- deciding ----------------------------------------------------------------------
     def decide(self, token: _Token) -> str | None:
         """``child``, ``name`` or ``None`` for one token, from the token and its context."""
         key = token.key
+        if len(key) == 1 and token.capitalised and self.after_title(token):
+            # "Ms Ó Súilleabháin": a one-letter particle of a surname
+            nxt = self.next_token(token)
+            return "name" if nxt is not None and nxt.text[:1].isupper() else None
         if len(key) < 2 or key in SEND_TERMS or token.all_caps:
+            return None
+        nxt = self.next_token(token)
+        if nxt is not None and nxt.key in _CONDITION_NOUNS:
+            return None
+        # "the Bill for the assessment", "a Grace period": a name-word after an article
+        if self.after_article(token) and (
+            key in self.lex.word_names or (self.lex.is_first_name(key) and self.everyday(key))
+        ):
             return None
         # A lower-case everyday word that is in no list of names is never one.
         if (
@@ -640,6 +937,23 @@ class _Finder:
                 return label()
             return None
 
+        # "Mursal only speaks Pashto", "navneet goes to nursery", "robel's teacher",
+        # "KEMAR GOT EXCLUDED": a word in no dictionary acting as a person.
+        if self.unknown_person(token):
+            return label()
+        if self.before_child_thing(token) and len(key) > 2 and self.name_like(token):
+            return "child"
+        if (
+            not token.capitalised
+            and key in self.lex.word_names
+            and key not in _MONTHS
+            and key not in _SEASONS
+            and self.opens_clause(token)
+            and (self.with_age(token) or self.before_sibling(token))
+        ):
+            # "joy is 9 and has ehlers danlos", "hope is a lovely girl"
+            return "child"
+
         if not token.capitalised:
             return None
         if key in NOT_NAMES and key not in self.lex.word_names:
@@ -656,6 +970,7 @@ class _Finder:
                 or self.before_from_service(token)
                 or self.before_role_apposition(token)
                 or self.with_age(token)
+                or self.before_sibling(token)
             ):
                 return label()
             return None
@@ -710,6 +1025,8 @@ class _Finder:
                     ):
                         before.label = token.label
                         changed = True
+                if self._alias(token):
+                    changed = True
                 nxt = self.next_token(token)
                 if nxt is None:
                     continue
@@ -750,6 +1067,40 @@ class _Finder:
                     ):
                         other.label = token.label
                         changed = True
+
+    def _alias(self, token: _Token) -> bool:
+        """ "Zuzanna (Zuza)", "Mo (Mohamed)": a name and another in brackets are one child."""
+        changed = False
+        following = self.tokens[token.index + 1] if token.index + 1 < len(self.tokens) else None
+        if (
+            following is not None
+            and not following.label
+            and self.gap_after(token).strip() == "("
+            and self.gap_after(following).lstrip().startswith(")")
+            and self._alias_word(following)
+        ):
+            following.label = token.label
+            changed = True
+        before = self.tokens[token.index - 1] if token.index > 0 else None
+        if (
+            before is not None
+            and not before.label
+            and self.gap_before(token).strip() == "("
+            and self.gap_after(token).lstrip().startswith(")")
+            and self._alias_word(before)
+        ):
+            before.label = token.label
+            changed = True
+        return changed
+
+    def _alias_word(self, token: _Token) -> bool:
+        return (
+            token.capitalised
+            and len(token.key) > 1
+            and token.key not in SEND_TERMS
+            and token.key not in NOT_NAMES
+            and token.key not in TITLES
+        )
 
     def _spread(self) -> None:
         """Every other occurrence of a name found once goes too, as the same kind."""

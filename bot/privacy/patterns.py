@@ -77,7 +77,8 @@ _LONG_NUMBER = re.compile(r"(?<![\w\[])\d(?:[ -]?\d){5,}(?![\w\]])")
 _STREET = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Crescent|Cres|Way|Court|Ct|Place"
     r"|Grove|Gardens|Gdns|Terrace|Walk|Mews|Square|Row|Rise|View|Parade|Hill|Green|Park|Vale"
-    r"|Fold|Croft|Garth|Gate|Bank|Boulevard|Chase|Heights|Meadows?)"
+    r"|Fold|Croft|Garth|Gate|Bank|Boulevard|Chase|Heights|Meadows?|Mount|Approach|Grange|Wharf"
+    r"|Hollow|Glade|Nook|Dene|Wynd|Circus|Circle)"
 )
 _STREET_LOWER = (
     r"(?:road|rd|street|avenue|ave|lane|close|drive|crescent|grove|gardens|terrace|way|mews)"
@@ -253,15 +254,31 @@ def find_postcodes(text: str) -> Iterator[Span]:
 def find_addresses(text: str) -> Iterator[Span]:
     """House numbers with a street ("27 Beech Grove", "flat 12, 40 Station Road") and
     streets someone lives on ("we live on Pasture Lane")."""
-    for match in _NUMBERED_ADDRESS.finditer(text):
+    # In a message written in capitals ("27 HAREHILLS LANE") the patterns read it as
+    # "27 Harehills Lane"; the spans are the same because only letters' case changes.
+    shaped = _unshout(text)
+    for match in _NUMBERED_ADDRESS.finditer(shaped):
         yield Span(match.start(), match.end(), "address", tag("address"))
     for match in _NUMBERED_ADDRESS_LOWER.finditer(text):
         words = match.group("words").split()
         if any(word in _NOT_STREET_WORDS for word in words):
             continue
         yield Span(match.start(), match.end(), "address", tag("address"))
-    for match in _NAMED_STREET.finditer(text):
+    for match in _NAMED_STREET.finditer(shaped):
         yield Span(match.start("street"), match.end("street"), "address", tag("address"))
+
+
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'\u2019\-]+\b")
+
+
+def _unshout(text: str) -> str:
+    """``text`` with its words in capitals written "Harehills", if most words are in
+    capitals; otherwise ``text`` unchanged. Always the same length."""
+    letters = re.findall(r"[A-Za-z]{2,}", text)
+    capitals = [word for word in letters if word.isupper()]
+    if len(letters) < 3 or len(capitals) < 0.7 * len(letters):
+        return text
+    return _CAPS_RUN.sub(lambda m: m.group()[0] + m.group()[1:].lower(), text)
 
 
 def _trim_generic_start(text: str, start: int, end: int) -> int:

@@ -172,3 +172,79 @@ def test_on_the_tuning_messages_recall_and_precision_meet_the_goals() -> None:
     result = score(load_examples("dev"))
     assert result.recall >= 0.98, result.missed
     assert result.kept_word_precision >= 0.95, result.over_removed
+
+
+# -- names with no cue word (anon-2.1) ----------------------------------------------------
+
+
+def test_a_name_alone_at_the_start_of_a_message_is_removed() -> None:
+    assert anonymise("Wiremu can't cope with loud rooms") == "[child] can't cope with loud rooms"
+    assert anonymise("Ifunanya only eats beige food") == "[child] only eats beige food"
+
+
+def test_a_name_in_no_list_acting_as_a_person_is_removed_in_mid_sentence() -> None:
+    assert anonymise("so Kaiah has now been offered a place") == (
+        "so [child] has now been offered a place"
+    )
+
+
+def test_a_lower_case_name_in_no_dictionary_before_a_verb_is_removed() -> None:
+    assert anonymise("tendai goes to a special school") == "[child] goes to a special school"
+    assert anonymise("oyinkansola's ehcp is late") == "[child]'s ehcp is late"
+
+
+def test_a_message_in_capitals_is_read_as_if_in_lower_case() -> None:
+    assert anonymise("ZANELE GOT EXCLUDED AGAIN") == "[child] GOT EXCLUDED AGAIN"
+    assert anonymise("THE TAXI GOES TO 14 WESTBOURNE AVENUE") == "THE TAXI GOES TO [address]"
+
+
+def test_an_accented_name_from_the_international_list_is_removed() -> None:
+    assert anonymise("JOSÉ NEEDS A 1:1 AT LUNCH") == "[child] NEEDS A 1:1 AT LUNCH"
+
+
+def test_a_lower_case_name_that_is_also_a_rare_word_is_removed_where_a_person_stands() -> None:
+    assert anonymise("we took jasper to the dentist") == "we took [child] to the dentist"
+
+
+def test_a_word_name_with_an_age_or_a_child_noun_is_removed_even_in_lower_case() -> None:
+    assert anonymise("peace is 6 and nonverbal") == "[child] is 6 and nonverbal"
+    assert anonymise("Gift my eldest has sickle cell") == "[child] my eldest has sickle cell"
+    assert anonymise("Lowenna and her sister both have EHCPs") == (
+        "[child] and her sister both have EHCPs"
+    )
+
+
+def test_a_nickname_in_brackets_goes_with_the_name() -> None:
+    assert anonymise("my son Ignas (Iggy) has ADHD") == "my son [child] ([child]) has ADHD"
+
+
+def test_a_surname_with_a_one_letter_particle_is_removed_whole() -> None:
+    assert anonymise("Mr Ó Briain said no") == "Mr [name] said no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the Bill for the private assessment was huge",
+        "Summer is 6 weeks away and still no plan",
+        "Will my son get a place in September?",
+        "in April my son started school",
+        "Rotherham has no specialist places left",
+        "Melatonin has helped her sleep",
+        "Hypermobility has made PE hard",
+        "Kooth has been helpful",
+        "Rett syndrome is rare",
+        "they've just said its being cut",
+        "EHCP WAS LATE AGAIN AND THE SENCO HAS LEFT",
+        "the reveiw was late",
+    ],
+)
+def test_places_medicines_conditions_and_things_before_a_verb_survive(text: str) -> None:
+    assert anonymise(text) == text
+
+
+def test_the_blind_sets_score_at_least_what_the_docs_say() -> None:
+    for split in ("dev2", "holdout", "holdout2"):
+        result = score(load_examples(split))
+        assert result.recall >= 0.98, (split, result.missed)
+        assert result.kept_word_precision >= 0.95, (split, result.over_removed)
