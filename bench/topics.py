@@ -45,9 +45,16 @@ async def predict(agent, questions: list[str]) -> list[str]:
     from bot.actions.mixed import topic_answered
 
     answers = []
+    sentences: dict[str, dict] = {}
     for question in questions:
         parsed = await agent.parse_message(question)
-        topic = topic_answered(parsed)
+        # The question sentence of a longer view, as the action server has Rasa parse it.
+        from bot.actions.question_focus import question_sentence
+
+        sentence = question_sentence(question)
+        if sentence and sentence not in sentences:
+            sentences[sentence] = await agent.parse_message(sentence)
+        topic = topic_answered(parsed, sentences.get)
         answers.append(f"topic_{topic}" if topic else parsed["intent"]["name"])
     return answers
 

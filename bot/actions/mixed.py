@@ -7,11 +7,11 @@ asks about a Local Offer topic, before asking whether it may pass the view on.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 # A question: a question mark, or a sentence that starts like one.
-_QUESTION = re.compile(
+QUESTION = re.compile(
     r"\?|(?:^|[.!,;]\s*|\b(?:and|but|so|now)\s+)"
     r"(?:(?:what|wat|wot|how|who|where|when|why|which)\b"
     r"|(?:can|could|will|would|should|is|are|do|does|did|has|have)\s+"
@@ -50,7 +50,7 @@ TOPIC_WORDS: tuple[tuple[str, str], ...] = (
 # answer it when the question does not name the topic ("can the council give him a taxi"
 # names it; "can the council help get him there every day" does not).
 RANKED_TOPIC_MIN_CONFIDENCE = 0.15
-_TOPIC_INTENT = "topic_"
+TOPIC_INTENT = "topic_"
 
 
 def topic_asked(
@@ -65,7 +65,7 @@ def topic_asked(
     """
     if not text:
         return None
-    questions = [s for s in re.split(r"(?<=[.!?\n])\s+", text) if _QUESTION.search(s)]
+    questions = [s for s in re.split(r"(?<=[.!?\n])\s+", text) if QUESTION.search(s)]
     for sentence in questions:
         lowered = sentence.lower()
         for topic, words in TOPIC_WORDS:
@@ -75,26 +75,37 @@ def topic_asked(
         return None
     for entry in ranking or ():
         name, confidence = entry.get("name"), entry.get("confidence") or 0.0
-        if isinstance(name, str) and name.startswith(_TOPIC_INTENT):
+        if isinstance(name, str) and name.startswith(TOPIC_INTENT):
             if confidence >= RANKED_TOPIC_MIN_CONFIDENCE:
                 return f"utter_{name}"
             return None  # the best topic is too unsure: better no answer than a wrong one
     return None
 
 
-def topic_answered(parse: Mapping[str, Any]) -> str | None:
+def topic_answered(
+    parse: Mapping[str, Any],
+    parse_sentence: Callable[[str], Mapping[str, Any] | None] | None = None,
+) -> str | None:
     """The topic whose explanation a parsed message gets, as the rules and forms answer it.
 
     A topic intent is answered with its topic; a view is answered with the topic it also
-    asks about (``topic_asked``); anything else (a fallback, which asks "Did you mean...?")
-    gets no explanation yet. Used by ``bench/topics.py`` to score what the parent is told.
+    asks about (``topic_asked``, then the question sentence alone, classified by
+    ``parse_sentence``: see ``question_focus``); anything else (a fallback, which asks
+    "Did you mean...?") gets no explanation yet. Used by ``bench/topics.py`` to score what
+    the parent is told.
     """
     name = (parse.get("intent") or {}).get("name") or ""
-    if name.startswith(_TOPIC_INTENT):
-        return name.removeprefix(_TOPIC_INTENT)
+    if name.startswith(TOPIC_INTENT):
+        return name.removeprefix(TOPIC_INTENT)
     if name == "share_view":
         response = topic_asked(parse.get("text"), parse.get("intent_ranking"))
-        return response.removeprefix("utter_topic_") if response else None
+        if response:
+            return response.removeprefix("utter_topic_")
+        if parse_sentence is not None:
+            from bot.actions.question_focus import focused_topic
+
+            return focused_topic(parse.get("text"), parse_sentence)
+        return None
     if name == "ask_term":
         # A glossary word that is also a topic (SALT, DLA...) is answered with the topic.
         from bot.localoffer.glossary import find_term

@@ -22,6 +22,7 @@ from bot.actions.listened import should_ask
 from bot.actions.menu import parse_number
 from bot.actions.mixed import topic_asked
 from bot.actions.pseudonym import client_ref, contributor_id
+from bot.actions.question_focus import focused_topic, question_sentence, rasa_parser
 from bot.actions.view_pipeline import prepare_view
 
 logger = logging.getLogger(__name__)
@@ -69,6 +70,9 @@ class ValidateViewForm(FormValidationAction):
         start_background_flush()
         # A question inside the view is answered before asking to pass the view on.
         topic = topic_asked(text, tracker.latest_message.get("intent_ranking"))
+        if topic is None and question_sentence(text):
+            focused = await asyncio.to_thread(focused_topic, text, rasa_parser())
+            topic = f"utter_topic_{focused}" if focused else None
         if topic:
             dispatcher.utter_message(response=topic)
         return {"view_text": text}

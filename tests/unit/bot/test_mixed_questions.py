@@ -52,3 +52,64 @@ def test_what_the_parent_is_told_follows_the_intent_or_the_view() -> None:
     assert topic_answered(view) == "speech_language_therapy"
     fallback = {"intent": {"name": "nlu_fallback"}, "text": "hmm"}
     assert topic_answered(fallback) is None
+
+
+def test_the_question_sentence_of_a_longer_message_is_found() -> None:
+    from bot.actions.question_focus import question_sentence
+
+    text = "She is 9 and dyslexic, with no plan. What should school be doing for her?"
+    assert question_sentence(text) == "What should school be doing for her?"
+    assert question_sentence("what is an ehcp") is None  # one sentence: nothing to focus
+    assert question_sentence("The taxi was late again. Nobody rang us.") is None
+
+
+def test_a_confident_topic_for_the_question_sentence_is_answered() -> None:
+    from bot.actions.question_focus import focused_topic
+
+    seen = []
+
+    def parse(sentence: str) -> dict:
+        seen.append(sentence)
+        return {"intent": {"name": "topic_sen_support", "confidence": 0.93}}
+
+    text = "She is 9 and dyslexic, with no plan. What should school be doing for her?"
+    assert focused_topic(text, parse) == "sen_support"
+    assert seen == ["What should school be doing for her?"]
+    unsure = {"intent": {"name": "topic_sen_support", "confidence": 0.3}}
+    assert focused_topic(text, lambda _: unsure) is None
+    assert focused_topic(text, lambda _: None) is None  # Rasa did not answer
+
+
+def test_rasa_is_asked_over_http_with_its_token(tmp_path) -> None:
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from bot.actions.question_focus import rasa_parser
+
+    requests_seen = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            requests_seen.append((self.path, body))
+            payload = json.dumps({"intent": {"name": "topic_transport", "confidence": 0.9}})
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.end_headers()
+            self.wfile.write(payload.encode())
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        parse = rasa_parser({"RASA_URL": url, "RASA_AUTH_TOKEN": "t0ken"})
+        assert parse("how will he get there?")["intent"]["name"] == "topic_transport"
+        assert requests_seen == [("/model/parse?token=t0ken", {"text": "how will he get there?"})]
+    finally:
+        server.shutdown()
+    assert rasa_parser({"RASA_URL": url})("anything") is None  # server gone: no answer, no error
