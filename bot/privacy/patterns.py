@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-from bot.privacy.lexicon import SEND_TERMS, fold, load_lexicon, words
+from bot.privacy.lexicon import NOT_NAMES, SEND_TERMS, fold, load_lexicon, words
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ _DATE = (
 )
 _DOB = re.compile(
     r"\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s?day)"
-    r"(?:\s*(?:is|was|:|-|=))?\s*\(?(?P<date>" + _DATE + r")",
+    r"(?:\s*(?:is|was|as|:|-|=))?\s*\(?(?P<date>" + _DATE + r")",
     re.IGNORECASE,
 )
 
@@ -147,13 +147,20 @@ _NOT_STREET_WORDS = {
 # Named schools and settings: capitalised words ending in a kind of setting.
 _SETTING_HEAD = (
     r"(?:School|Academy|Primary|Nursery|Pre-?[Ss]chool|Preschool|Playgroup|College|Juniors?"
-    r"|Infants?|High|Montessori|Federation|Kindergarten)"
+    r"|Infants?|High|Montessori|Federation|Kindergarten|Pupil\s+Referral\s+Unit|PRU)"
 )
 _SCHOOL = re.compile(
     r"\b(?:(?:St\.?|Saint)\s+)?"
     r"(?:(?:[A-Z][A-Za-z'\u2019\-]*|C\s?of\s?E|CofE)\s+){1,6}"
     + _SETTING_HEAD
     + r"(?:\s+(?:School|Academy|Nursery))?\b"
+)
+# "the SENCO at Oakfield is...": a capitalised word in no list, right after "at", before
+# what a setting does, is a school named without "school".
+_SCHOOL_AT = re.compile(
+    r"\b(?:at|from)\s+(?P<name>[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)"
+    r"(?=\s+(?:is|are|was|were|has|have|had|said|says|say|told|refused|won't|wont|don't|dont"
+    r"|didn't|didnt|can't|cant|never|just|keep|keeps|excluded|put)\b)"
 )
 _SCHOOL_LOWER = re.compile(
     r"\b(?P<name>[a-z][a-z'\-]{2,})\s+(?:primary|academy|nursery|juniors|infants|high school"
@@ -297,6 +304,38 @@ def find_schools(text: str) -> Iterator[Span]:
     """Named schools, nurseries and colleges ("Oakfield Primary", "St Mary's C of E
     Academy", "Little Stars Nursery"); "the local primary school" stays."""
     lexicon = load_lexicon()
+    # "AT CALDER VALLEY COLLEGE": a message in capitals is read as "Calder Valley College",
+    # from its first word that is in no dictionary ("HAS BEEN OFF SCHOOL" is no school).
+    shaped = _unshout(text)
+    if shaped != text:
+        for match in _SCHOOL.finditer(shaped):
+            start = match.start()
+            for piece in re.finditer(r"[\w'\u2019\-]+", shaped[match.start() : match.end()]):
+                key = fold(piece.group())
+                if not (lexicon.is_everyday_word(key) or key in _GENERIC_SETTING_WORDS):
+                    break
+                start = match.start() + piece.end()
+            else:
+                continue
+            start = len(shaped[:start]) + len(shaped[start:]) - len(shaped[start:].lstrip())
+            # "MAJA HAS BEEN OFF SCHOOL": a name, then everyday words, is no school
+            naming = re.findall(r"[\w'\u2019\-]+", shaped[start : match.end()])[:-1]
+            if any(lexicon.word_rank.get(fold(word), 99_999) <= 1500 for word in naming):
+                continue
+            yield Span(start, match.end(), "school", tag("school"))
+        return
+    for match in _SCHOOL_AT.finditer(text):
+        keys = [fold(word) for word in match.group("name").split()]
+        if any(
+            lexicon.is_everyday_word(key)
+            or lexicon.is_first_name(key)
+            or key in lexicon.places
+            or key in NOT_NAMES
+            or key in SEND_TERMS
+            for key in keys
+        ):
+            continue
+        yield Span(match.start("name"), match.end("name"), "school", tag("school"))
     for match in _SCHOOL.finditer(text):
         start = _trim_generic_start(text, match.start(), match.end())
         if start >= match.end():
