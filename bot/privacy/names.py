@@ -460,6 +460,127 @@ _NOT_NAME_ENDINGS = (
 # After these a capitalised word names a condition ("Rett syndrome", "Perthes disease").
 _CONDITION_NOUNS = {"syndrome", "disease", "disorder", "palsy", "dystrophy", "anomaly"}
 _SEASONS = {"spring", "summer", "autumn", "winter"}
+# A person's name after these: "diagnosed Parth with", "sat with summer for", "spoke to kerry".
+_PERSON_OBJECT_PHRASES = [
+    ("diagnosed",),
+    ("referred",),
+    ("assessed",),
+    ("sat", "with"),
+    ("sit", "with"),
+    ("sitting", "with"),
+    ("played", "with"),
+    ("plays", "with"),
+    ("playing", "with"),
+    ("stayed", "with"),
+    ("spoke", "to"),
+    ("speak", "to"),
+    ("speaking", "to"),
+    ("talked", "to"),
+    ("talking", "to"),
+    ("spoken", "to"),
+    ("took",),
+    ("picked",),
+    ("collected",),
+]
+# After a word-name so placed, these keep it a person ("sat with summer for 2 hours").
+_PERSON_OBJECT_AFTER = {"with", "to", "for", "at", "from", "and", "up", "off", "home", "into"}
+# What a person does, after a word-name in lower case opening a clause ("since ruby started").
+_LOWER_WORD_NAME_VERBS = {
+    "started",
+    "starts",
+    "attends",
+    "attended",
+    "loves",
+    "loved",
+    "likes",
+    "hates",
+    "adores",
+    "enjoys",
+    "speaks",
+    "spoke",
+    "talks",
+    "talked",
+    "cries",
+    "cried",
+    "screams",
+    "screamed",
+    "struggles",
+    "struggled",
+    "refuses",
+    "refused",
+    "goes",
+    "went",
+    "sleeps",
+    "slept",
+    "eats",
+    "ate",
+    "walks",
+    "walked",
+    "plays",
+    "played",
+    "wants",
+    "wanted",
+    "says",
+    "said",
+    "told",
+    "moved",
+    "joined",
+    "bit",
+    "hit",
+    "kicked",
+    "attends",
+}
+# After a name in a list these keep a word-name a person ("callum, evie and mason all have").
+_LIST_AFTER = {"all", "both", "are", "r", "have", "were", "go", "attend", "went", "and", "&"}
+# Peoples and communities that are also first names: "we are Roma", "Roma people".
+_PEOPLE_WORDS = {"roma", "romani", "romany", "traveller", "travellers", "gypsy"}
+_PEOPLE_AFTER = {
+    "people",
+    "community",
+    "communities",
+    "family",
+    "families",
+    "children",
+    "culture",
+    "heritage",
+    "background",
+    "traveller",
+    "travellers",
+    "gypsy",
+    "women",
+    "men",
+}
+_BE = {"is", "are", "am", "was", "were", "we're", "were", "being"}
+# School subjects: "she loves Art and Music" names no one.
+_SUBJECTS = {
+    "art",
+    "music",
+    "drama",
+    "maths",
+    "math",
+    "english",
+    "science",
+    "history",
+    "geography",
+    "pe",
+    "re",
+    "computing",
+    "dance",
+    "french",
+    "spanish",
+    "german",
+    "design",
+    "technology",
+    "cooking",
+    "sport",
+    "sports",
+    "games",
+    "reading",
+    "writing",
+    "phonics",
+}
+_SUBJECT_NOUNS = {"class", "classes", "lesson", "lessons", "therapy", "club", "teacher", "gcse"}
+_SURNAME_PREFIXES = ("o'", "mc", "mac", "al-", "el-", "d'")
 _SIBLING_AFTER = re.compile(
     r"\s+(?:and|&)\s+(?:his|her|their)\s+(?:(?:little|big|older|younger|baby|twin)\s+)?"
     r"(?:brother|sister|brothers|sisters|twin|sibling|siblings|cousin|cousins)\b",
@@ -473,6 +594,12 @@ _INTRO_PHRASES = [
     ("i'm",),
     ("im",),
     ("i", "am"),
+    ("call", "her"),
+    ("call", "him"),
+    ("calls", "her"),
+    ("calls", "him"),
+    ("called", "her"),
+    ("called", "him"),
     ("this", "is"),
     ("mum", "of"),
     ("mum", "to"),
@@ -514,7 +641,14 @@ _AGE_AFTER = re.compile(
     r"|years?\s+(?:ago|away|late|long|wait|waiting))\b)"
     r"|in\s+year|in\s+reception|in\s+y\d"
     r"|autistic|disabled|deaf|blind|non[- ]?verbal|dyslexic|dyspraxic|epileptic|diagnosed|excluded"
-    r"|an?\s+(?:\w+\s+){0,2}?(?:girl|boy|lad|child|kid|teenager|toddler|baby)\b))",
+    r"|refused|bullied|assessed|suspended|referred|born|statemented"
+    r"|an?\s+(?:\w+\s+){0,2}?(?:girl|boy|lad|child|kid|teenager|toddler|baby)\b)"
+    # "ghaith year 4", "prabesh, yr 10", "hauwa DOB", "ines 5 yrs old"
+    r"|\s*,?\s*(?:d\.?o\.?b\b|date\s+of\s+birth|born\s+(?:on\s+)?\d)"
+    r"|\s*,?\s*(?:year|yr|y)\s*\d{1,2}\b(?!\s*(?:%|weeks?|months?|days?))"
+    r"|\s*,?\s*\d{1,2}\s*(?:(?:yrs?|years?)\s*old\b|y/?o\b)"
+    r"|\s+(?:are|r)\s+(?:both\s+)?(?:my|our)\s+(?:\w+\s+)?(?:boys|girls|kids|children|sons"
+    r"|daughters|twins|youngest|eldest|oldest|babies)\b)",
     re.IGNORECASE,
 )
 
@@ -799,9 +933,81 @@ class _Finder:
         )
 
     def opens_clause(self, token: _Token) -> bool:
-        """At the start of a sentence, or after "and", "with", "but"..."""
+        """At the start of a sentence or clause, or after "and", "with", "but"..."""
         before = self.previous(token, 1)
-        return not before or before[-1].key in _CLAUSE_OPENERS
+        return not before or before[-1].key in _CLAUSE_OPENERS or "," in self.gap_before(token)
+
+    def after_person_object(self, token: _Token) -> bool:
+        """A name as what a person verb acts on: "diagnosed Parth with", "sat with summer
+        for", "spoke to kerry from"; never after an article."""
+        key = token.key
+        before = [t.key for t in self.previous(token, 2)]
+        if not any(tuple(before[-len(p) :]) == p for p in _PERSON_OBJECT_PHRASES):
+            return False
+        if key in NOT_NAMES or key in SEND_TERMS or key in _MONTHS or len(key) < 3:
+            return False
+        nxt = self.next_token(token)
+        followed = nxt is None or (nxt.key in _PERSON_OBJECT_AFTER and not token.possessive)
+        if self.name_like(token) or self.is_clear_name(token):
+            return followed or token.capitalised
+        if key in self.lex.word_names or self.lex.is_first_name(key):
+            return followed
+        return False
+
+    def people_word(self, token: _Token) -> bool:
+        """ "we are Roma", "Roma people": a people, not a person."""
+        if token.key not in _PEOPLE_WORDS:
+            return False
+        before = self.previous(token, 1)
+        nxt = self.next_token(token)
+        return (bool(before) and before[-1].key in _BE) or (
+            nxt is not None and nxt.key in _PEOPLE_AFTER
+        )
+
+    def school_subject(self, token: _Token) -> bool:
+        """ "loves Art and Music", "Art therapy": a subject, not a person."""
+        if token.key not in _SUBJECTS:
+            return False
+        nxt = self.next_token(token)
+        if nxt is not None and nxt.key in _SUBJECT_NOUNS:
+            return True
+        before = self.previous(token, 2)
+        after = self.tokens[token.index + 1 : token.index + 3]
+        joined = ("and", "&", "or")
+        return (len(before) == 2 and before[1].key in joined and before[0].key in _SUBJECTS) or (
+            len(after) == 2 and after[0].key in joined and after[1].key in _SUBJECTS
+        )
+
+    def surname_like(self, token: _Token) -> bool:
+        """After a first name, in any case: a listed surname or first name, or a word in
+        no dictionary ("zieliński", "o'sullivan", "al-khatib")."""
+        key = token.key
+        if (
+            len(key) < 2
+            or key in SEND_TERMS
+            or key in NOT_NAMES
+            or key in TEXT_SPEAK
+            or key in TITLES
+            or key in self.lex.places
+            or key in _MONTHS
+        ):
+            return False
+        if self.lex.is_surname(key) or self.lex.is_clear_first_name(key):
+            return True
+        for prefix in _SURNAME_PREFIXES:
+            if (
+                key.startswith(prefix)
+                and len(key) > len(prefix) + 2
+                and not self.lex.looks_like_word(key)
+            ):
+                rest = key[len(prefix) :].lstrip("-'")
+                if self.lex.is_surname(rest) or not self.lex.looks_like_word(rest):
+                    return True
+        return (
+            self.name_like(token)
+            and not self.lex.looks_like_word(key)
+            and (token.capitalised or not key.endswith(("ed", "ing", "ly", "est")))
+        )
 
     def acts_as_person(self, token: _Token) -> bool:
         """Followed by what a person does or is: "X only speaks", "X is 8", "X's been"."""
@@ -875,6 +1081,8 @@ class _Finder:
             return None
         if self.after_saint(token):
             return None
+        if self.people_word(token) or self.school_subject(token):
+            return None
         child_context = (
             self.after_child_noun(token)
             or self.before_child_apposition(token)
@@ -910,7 +1118,7 @@ class _Finder:
         if self.after_title(token):
             if token.capitalised and key not in NOT_NAMES:
                 return "name"
-            if not self.everyday(key) or self.lex.is_surname(key):
+            if not self.lex.looks_like_word(key) or self.lex.is_surname(key):
                 return "name"
             return None
 
@@ -924,7 +1132,9 @@ class _Finder:
             or intro is not None
         )
         if strong:
-            if token.capitalised and (self.could_be_name(token) or is_word_name):
+            if token.capitalised and (
+                self.could_be_name(token) or is_word_name or self.lex.is_rare_word(key)
+            ):
                 if intro in (("i'm",), ("im",), ("i", "am")) and not (
                     self.lex.is_first_name(key) or not self.everyday(key)
                 ):
@@ -935,7 +1145,29 @@ class _Finder:
                 self.before_subject_verb(token) or intro in (("called",), ("named",))
             ):
                 return label()
+            # "my dd sachini is", "we call her zuzia at home": a word in no dictionary
+            # acting as a person ("my son's mainstream school" stays)
+            nxt = self.next_token(token)
+            if (
+                self.name_like(token)
+                and not self.after_role(token)
+                and not key.endswith(("ed", "ing", "ly"))
+                and (
+                    self.lex.is_first_name(key)
+                    or nxt is None
+                    or self.acts_as_person(token)
+                    or self.gap_after(token).strip() in (",", "(")
+                    or nxt.key in _PERSON_OBJECT_AFTER
+                    or nxt.key in ("in", "on", "is", "was")
+                    or self.surname_like(nxt)
+                )
+            ):
+                return label()
             return None
+
+        # "diagnosed Parth with", "sat with summer for 2 hours", "spoke to kerry from"
+        if self.after_person_object(token):
+            return label()
 
         # "Mursal only speaks Pashto", "navneet goes to nursery", "robel's teacher",
         # "KEMAR GOT EXCLUDED": a word in no dictionary acting as a person.
@@ -943,6 +1175,26 @@ class _Finder:
             return label()
         if self.before_child_thing(token) and len(key) > 2 and self.name_like(token):
             return "child"
+        # "lily-mae", "Anna-Sofia": every part of a hyphenated word is a first name
+        parts = key.split("-")
+        if len(parts) > 1 and all(self.lex.is_first_name(part) for part in parts):
+            return label()
+        if (
+            not token.capitalised
+            and key in self.lex.word_names
+            and key not in _MONTHS
+            and key not in _SEASONS
+            and self.opens_clause(token)
+        ):
+            # "since ruby started year 2", "jack's TA left"
+            nxt = self.next_token(token)
+            if self.before_child_thing(token) or (
+                nxt is not None
+                and not token.possessive
+                and not self.gap_after(token).strip()
+                and nxt.key in _LOWER_WORD_NAME_VERBS
+            ):
+                return "child"
         if (
             not token.capitalised
             and key in self.lex.word_names
@@ -991,9 +1243,54 @@ class _Finder:
     def find(self) -> list[_Token]:
         for token in self.tokens:
             token.label = self.decide(token)
+        self._pairs()
+        self._extend_names()
+        self._spread()
+        # "mirwais and zarlasht ..., zarlasht has": a name found later joins its list too
         self._extend_names()
         self._spread()
         return [t for t in self.tokens if t.label]
+
+    def _pairs(self) -> None:
+        """ "tatenda moyo has", "dhruv desai is 5", "ghaith al-khatib year 4": two words
+        that may be names, opening a clause, before what a person does or an age."""
+        for token in self.tokens:
+            nxt = self.next_token(token)
+            if token.label or nxt is None or self.gap_after(token).strip() or token.possessive:
+                continue
+            if not (self.name_like(token) or self.is_clear_name(token)):
+                continue
+            if not (
+                self.opens_clause(token)
+                or self.after_child_noun(token)
+                or self.after_role(token)
+                or self.after_title(token)
+            ):
+                continue
+            if not (self.name_like(nxt) or self.surname_like(nxt)):
+                continue
+            if self.acts_as_person(nxt) or self.with_age(nxt) or self.before_child_thing(nxt):
+                adult = self.after_role(token) or self.before_adult_role(nxt)
+                token.label = "name" if adult else "child"
+                nxt.label = nxt.label or token.label
+
+    def _list_member(self, other: _Token) -> bool:
+        """A word joined to a name by "and", "n" or a comma that is a name too."""
+        if other.label or other.key in NOT_NAMES or other.key in SEND_TERMS or other.possessive:
+            return False
+        if self.is_clear_name(other) or self.name_like(other):
+            return True
+        if other.capitalised and (self.lex.is_first_name(other.key) or self.could_be_name(other)):
+            return True
+        if (
+            self.lex.is_first_name(other.key)
+            and other.key not in _MONTHS
+            and other.key not in _PRONOUNS
+            and (other.key in self.lex.word_names or other.key in self.lex.rare_name_words)
+        ):
+            after = self.next_token(other)
+            return after is None or after.key in _LIST_AFTER or after.key in PERSON_VERBS
+        return False
 
     def could_be_surname(self, token: _Token) -> bool:
         """After a first name: a listed surname, or a capitalised word that is rare."""
@@ -1017,14 +1314,33 @@ class _Finder:
                     if (
                         not before.label
                         and not before.possessive
-                        and before.capitalised
-                        and self.lex.is_first_name(before.key)
                         and before.key not in NOT_NAMES
                         and before.key not in _MONTHS
                         and before.key not in SEND_TERMS
+                        and (
+                            (before.capitalised and self.lex.is_first_name(before.key))
+                            # "jhon rey's school", "Sofiia Shevchenko needs"
+                            or (
+                                self.name_like(before)
+                                and not self.lex.looks_like_word(before.key)
+                                and not self.after_article(before)
+                                and before.key not in CHILD_NOUNS
+                                and before.key not in ROLE_NOUNS
+                                and not before.key.endswith(("ed", "ing", "ly", "est"))
+                            )
+                        )
                     ):
                         before.label = token.label
                         changed = True
+                # "mirwais and zarlasht", "hamza n zayan": a name before "and" a name
+                joined = self.previous(token, 2)
+                if (
+                    len(joined) == 2
+                    and joined[1].key in ("and", "&", "n")
+                    and self._list_member(joined[0])
+                ):
+                    joined[0].label = token.label
+                    changed = True
                 if self._alias(token):
                     changed = True
                 nxt = self.next_token(token)
@@ -1046,6 +1362,18 @@ class _Finder:
                     nxt.label = token.label
                     changed = True
                     continue
+                # "kacper zieliński", "siobhan o'sullivan": a surname in lower case
+                if not token.possessive and gap.strip() == "" and self.surname_like(nxt):
+                    nxt.label = token.label
+                    changed = True
+                    continue
+                # "callum, evie and mason all have", "hamza n zayan"
+                if nxt.key in ("and", "&", "n") or gap.strip() in ("&", ","):
+                    other = nxt if gap.strip() in ("&", ",") else self.next_token(nxt)
+                    if other is not None and not other.label and self._list_member(other):
+                        other.label = token.label
+                        changed = True
+                        continue
                 # "Zainab and Yusuf", "Adam and Eve"
                 if nxt.key in ("and", "&") or gap.strip() in ("&", ","):
                     other = nxt if gap.strip() in ("&", ",") else self.next_token(nxt)
