@@ -20,6 +20,14 @@ A word is taken as a name from what it is and where it stands:
   service (``data/places.txt``, ``data/send_vocabulary.txt``);
 - a message in capitals ("KEMAR GOT EXCLUDED") is read as if in lower case;
 - a name-word after an article stays ("the Bill for the assessment").
+- since 2.2, in any case: a word after a found first name that is a listed surname or in
+  no dictionary ("kacper zieliński", "siobhan o'sullivan"); two name-like words opening a
+  clause before what a person does or an age, "year 4" or "DOB" ("tatenda moyo has");
+  the other members of a list with a name ("mirwais and zarlasht", "callum, evie and
+  mason all"); a name as what a verb acts on ("diagnosed Parth with", "sat with summer
+  for"); a word-name opening a clause before a person verb ("since ruby started") or
+  owning a child's things ("jack's TA"); hyphenated first names ("lily-mae"). Peoples
+  ("we are Roma") and school subjects ("Art and Music") stay.
 
 Names of children (after "my son", before "'s teacher", with an age...) become
 ``[child]``; others ``[name]``. Once a word is found to be a name, its other
@@ -528,7 +536,6 @@ _LOWER_WORD_NAME_VERBS = {
     "bit",
     "hit",
     "kicked",
-    "attends",
 }
 # After a name in a list these keep a word-name a person ("callum, evie and mason all have").
 _LIST_AFTER = {"all", "both", "are", "r", "have", "were", "go", "attend", "went", "and", "&"}
@@ -550,7 +557,7 @@ _PEOPLE_AFTER = {
     "women",
     "men",
 }
-_BE = {"is", "are", "am", "was", "were", "we're", "were", "being"}
+_BE = {"is", "are", "am", "was", "were", "we're", "being"}
 # School subjects: "she loves Art and Music" names no one.
 _SUBJECTS = {
     "art",
