@@ -241,15 +241,30 @@ class ChannelStore:
     # --- deliveries -------------------------------------------------------------------------
 
     def claim_outbound(self, channel: str, conversation: str, kind: str, ref: str) -> int | None:
-        """Reserve one outbound message for one person; None if it was already reserved."""
+        """Reserve one outbound message for one person.
+
+        Returns:
+            The delivery id; None if it is already reserved, sent or delivered (a failed or
+            released one may be tried again).
+        """
         now = time.time()
         with self._db() as db:
             cursor = db.execute(
-                "INSERT OR IGNORE INTO deliveries (channel, conversation, kind, ref, status,"
-                " created_at, updated_at) VALUES (?, ?, ?, ?, 'claimed', ?, ?)",
+                "INSERT INTO deliveries (channel, conversation, kind, ref, status,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, 'claimed', ?, ?)"
+                " ON CONFLICT (kind, ref, conversation) WHERE ref IS NOT NULL DO UPDATE SET"
+                " status = 'claimed', provider_id = NULL, error = NULL, reported = 0,"
+                " updated_at = excluded.updated_at"
+                " WHERE deliveries.status IN ('failed', 'undelivered', 'released')",
                 (channel, conversation, kind, ref, now, now),
             )
-        return cursor.lastrowid if cursor.rowcount else None
+            if not cursor.rowcount:
+                return None
+            row = db.execute(
+                "SELECT id FROM deliveries WHERE kind = ? AND ref = ? AND conversation = ?",
+                (kind, ref, conversation),
+            ).fetchone()
+        return int(row[0])
 
     def outbound(self, kind: str, ref: str, conversation: str) -> DeliveryRow | None:
         """The delivery of an outbound message to a person, if there is one."""

@@ -40,14 +40,14 @@ from channels.identity import conversation_id
 from channels.keywords import INTENT_PAYLOADS, Keyword, keyword
 from channels.limits import MessageLimits, RateLimiter, reply
 from channels.options import payload_for_reply
+from channels.render import Rendered, render_telegram
 from channels.senders import TelegramConfig, TelegramSender
 from channels.store import ChannelStore
-from channels.turns import Rendered, Turns
+from channels.turns import Turns
 
 logger = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
-CALLBACK_MAX_BYTES = 64
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "bot" / "translations"
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
@@ -61,21 +61,6 @@ def language_names() -> tuple[str, ...]:
         if data.get("reviewed") is True and data.get("name"):
             names.append(str(data["name"]))
     return tuple(names)
-
-
-def callback_data(payload: str, index: int) -> str:
-    """The payload itself when it fits Telegram's 64 bytes, else ``#<n>`` (the n-th option)."""
-    return payload if len(payload.encode()) <= CALLBACK_MAX_BYTES else f"#{index}"
-
-
-def render_telegram(message: dict[str, Any], language: str | None) -> Rendered:
-    """One of Rasa's messages as a Telegram message with an inline keyboard."""
-    buttons = [
-        (str(b.get("title") or b.get("payload")), callback_data(str(b["payload"]), i))
-        for i, b in enumerate(message.get("buttons") or [], start=1)
-        if b.get("payload")
-    ]
-    return Rendered((message.get("text") or " ",), tuple(buttons), 0)
 
 
 class TelegramInput(InputChannel):

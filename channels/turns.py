@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from channels.limits import reply
+from channels.render import Rendered
 from channels.senders import SendResult
 from channels.store import ChannelStore
 
@@ -32,15 +33,6 @@ logger = logging.getLogger(__name__)
 
 OPT_IN_SIGNAL = "send_voices"
 RETRIES = 3
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """One message ready for a provider: its parts and buttons, and what it costs."""
-
-    parts: tuple[str, ...]
-    buttons: tuple[tuple[str, str], ...] = ()
-    segments: int = 0
 
 
 class Sender(Protocol):

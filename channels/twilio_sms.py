@@ -41,26 +41,17 @@ from bot.safeguarding import check
 from channels.identity import conversation_id
 from channels.keywords import INTENT_PAYLOADS, Keyword, keyword
 from channels.limits import MessageLimits, RateLimiter, reply
-from channels.options import choice_list, numbered_text, options_from_buttons, payload_for_reply
+from channels.options import payload_for_reply
+from channels.render import render_sms
 from channels.senders import TwilioConfig, TwilioSender
-from channels.sms_text import split_reply
 from channels.store import ChannelStore
-from channels.turns import Rendered, Turns
+from channels.turns import Turns
 
 logger = logging.getLogger(__name__)
 
 CHANNEL = "sms"
 TWIML_EMPTY = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 MAX_SMS_CHARS = 1600  # Twilio's own limit on a message
-
-
-def render_sms(message: dict[str, Any], language: str | None) -> Rendered:
-    """One of Rasa's messages as SMS parts: options numbered, one segment a part."""
-    options = options_from_buttons(message.get("buttons"))
-    line = reply("reply_numbers", language, numbers=choice_list(len(options)))
-    text = numbered_text(message.get("text") or "", options, line)
-    sms = split_reply(text)
-    return Rendered(sms.parts, (), sms.segments)
 
 
 def public_url(request: Request, base: str = "") -> str:
