@@ -94,6 +94,7 @@ class OutboundSettings:
     retry_base: float = 1.0  # OUTBOUND_RETRY_SECONDS
     report_wait: float = 600.0  # DELIVERY_REPORT_WAIT
     quick_views: bool = True  # OUTBOUND_QUICK_VIEWS
+    concurrency: int = 4  # OUTBOUND_CONCURRENCY: sends in flight at once (still paced)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> OutboundSettings:
@@ -118,6 +119,7 @@ class OutboundSettings:
             retry_base=number("OUTBOUND_RETRY_SECONDS", cls.retry_base),
             report_wait=number("DELIVERY_REPORT_WAIT", cls.report_wait),
             quick_views=(env.get("OUTBOUND_QUICK_VIEWS") or "1").strip() not in {"0", "false"},
+            concurrency=int(number("OUTBOUND_CONCURRENCY", cls.concurrency)),
         )
 
 
@@ -262,21 +264,31 @@ class Dispatcher:
             How many messages had each outcome.
         """
         outcomes: Counter[Outcome] = Counter()
+        queue: asyncio.Queue[str] = asyncio.Queue()
         for conversation in conversations:
-            identity = await asyncio.to_thread(self.store.get, conversation)
-            if identity is None:
-                outcomes[Outcome.unknown] += 1
-                continue
-            body = text(identity.language) if callable(text) else text
-            outcome = await self.send_one(
-                channel=identity.channel,
-                conversation=conversation,
-                kind=kind,
-                ref=ref,
-                text=body,
-                options=options,
-            )
-            outcomes[outcome] += 1
+            queue.put_nowait(conversation)
+
+        async def worker() -> None:
+            # Several sends in flight (the provider's answer takes a while); the pacer
+            # still lets them go only at the channel's rate.
+            while not queue.empty():
+                conversation = queue.get_nowait()
+                identity = await asyncio.to_thread(self.store.get, conversation)
+                if identity is None:
+                    outcomes[Outcome.unknown] += 1
+                    continue
+                body = text(identity.language) if callable(text) else text
+                outcome = await self.send_one(
+                    channel=identity.channel,
+                    conversation=conversation,
+                    kind=kind,
+                    ref=ref,
+                    text=body,
+                    options=options,
+                )
+                outcomes[outcome] += 1
+
+        await asyncio.gather(*(worker() for _ in range(self.settings.concurrency)))
         logger.info("Broadcast %s %s: %s", kind, ref, dict(outcomes))
         return outcomes
 

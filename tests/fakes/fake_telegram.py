@@ -68,6 +68,7 @@ class FakeTelegram:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # one request must not wait 40 ms for an ACK
 
             def log_message(self, *args: Any) -> None:
                 return
