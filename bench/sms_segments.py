@@ -119,6 +119,7 @@ def free_port() -> int:
 
 def live() -> None:
     """Play the conversations over SMS through the real stack."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the stack is stopped too
     twilio = FakeTwilio(callbacks=False).start()
     var = Path(tempfile.mkdtemp(prefix="sms-bench-"))
     ports = {name: free_port() for name in ("RASA_PORT", "ACTION_PORT", "API_PORT")}
@@ -136,7 +137,15 @@ def live() -> None:
         "TWILIO_API_URL": twilio.url,
         "TWILIO_PUBLIC_URL": rasa_url,
     }
-    for name in ("TRACKER_DB", "OUTBOX_DB", "TRANSLATION_DB", "CHANNEL_DB", "API_URL", "RASA_URL"):
+    for name in (
+        "TRACKER_DB",
+        "OUTBOX_DB",
+        "TRANSLATION_DB",
+        "CHANNEL_DB",
+        "API_URL",
+        "RASA_URL",
+        "ACTION_SERVER_URL",
+    ):
         env.pop(name, None)
     log = (var / "stack.log").open("w")
     stack = subprocess.Popen(

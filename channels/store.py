@@ -200,6 +200,23 @@ class ChannelStore:
         """The person agreed to hear back (and to the forum's quick questions)."""
         return self._set(conversation, opted_in=1)
 
+    def forget(self, conversation: str) -> None:
+        """DELETE MY DATA: remove the person's address, settings and delivery records.
+
+        A STOP is kept (with the address still encrypted, nothing else), so an opted-out
+        number is never messaged again by mistake.
+        """
+        with self._db() as db:
+            db.execute("DELETE FROM deliveries WHERE conversation = ?", (conversation,))
+            db.execute(
+                "DELETE FROM identities WHERE conversation = ? AND opted_out = 0", (conversation,)
+            )
+            db.execute(
+                "UPDATE identities SET opted_in = 0, language = NULL, options = NULL"
+                " WHERE conversation = ?",
+                (conversation,),
+            )
+
     def is_opted_out(self, conversation: str) -> bool:
         """Whether the person has sent STOP (and not START since)."""
         with self._db() as db:

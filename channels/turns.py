@@ -4,7 +4,8 @@ The connectors answer the provider's webhook at once and hand the message to ``T
 in the background. It passes the message to Rasa with a collecting output channel, then:
 
 - reads the assistant's signals that are not for the person (``{"send_voices": {"opt_in":
-  true}}``: they agreed to hear back) and records them in the channel store;
+  true}}``: they agreed to hear back; ``{"forget": true}``: DELETE MY DATA) and applies them
+  to the channel store;
 - renders each reply for the channel (``render``: numbered options and segments for SMS, an
   inline keyboard for Telegram) and sends it, retrying what a provider failed to take;
 - keeps the options of the last reply, so a numbered answer means that option;
@@ -144,9 +145,14 @@ class Turns:
         for message in messages:
             custom = message.get("custom")
             if isinstance(custom, dict) and OPT_IN_SIGNAL in custom:
-                if (custom[OPT_IN_SIGNAL] or {}).get("opt_in") is True:
+                signal = custom[OPT_IN_SIGNAL] or {}
+                if signal.get("opt_in") is True:
                     await asyncio.to_thread(self.store.opt_in, conversation)
                     logger.info("A %s identity opted in to hear back", self.channel)
+                if signal.get("forget") is True:
+                    await asyncio.to_thread(self.store.forget, conversation)
+                    logger.info("A %s identity was forgotten at their request", self.channel)
+                    last_options = []
                 continue
             if not (message.get("text") or message.get("buttons")):
                 continue

@@ -232,3 +232,15 @@ async def test_stop_wins_over_a_message_already_waiting_its_turn(tmp_path: Path)
     )
     assert outcomes == {Outcome.sent: 1, Outcome.opted_out: 1}
     assert [to for to, _ in sender.sent] == ["+447700900001"]
+
+
+def test_delete_my_data_forgets_the_address_but_keeps_a_stop(tmp_path: Path) -> None:
+    store = make_store(tmp_path)
+    kept, gone = subscriber(store, "+447700900001"), subscriber(store, "+447700900002")
+    store.record(channel="sms", conversation=gone, kind="reply", status="queued")
+    store.opt_out(kept)
+    store.forget(kept)
+    store.forget(gone)
+    assert store.get(gone) is None and store.deliveries(conversation=gone) == []
+    stopped = store.get(kept)
+    assert stopped is not None and stopped.opted_out and not stopped.opted_in
