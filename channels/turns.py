@@ -48,6 +48,20 @@ class Sender(Protocol):
 Render = Callable[[dict[str, Any], str | None], Rendered]
 
 
+class ChannelCollector(CollectingOutputChannel):
+    """Collects the replies, named after the channel, so a response may have a variation
+    for it (``channel: twilio_sms`` or ``channel: telegram`` in the domain)."""
+
+    def __init__(self, channel_name: str) -> None:
+        """Collect for ``channel_name`` (Rasa's input channel name)."""
+        super().__init__()
+        self.channel_name = channel_name
+
+    def name(self) -> str:  # type: ignore[override] - Rasa calls it on the instance
+        """The channel's name, as Rasa's NLG matches response variations."""
+        return self.channel_name
+
+
 @dataclass
 class Turns:
     """Runs messages through the assistant for one channel.
@@ -86,7 +100,7 @@ class Turns:
         metadata: dict[str, Any] | None = None,
     ) -> None:
         """Pass ``text`` to the assistant as ``conversation`` and send the replies."""
-        collector = CollectingOutputChannel()
+        collector = ChannelCollector(self.input_channel)
         message = UserMessage(
             text,
             collector,

@@ -244,3 +244,9 @@ def test_delete_my_data_forgets_the_address_but_keeps_a_stop(tmp_path: Path) -> 
     assert store.get(gone) is None and store.deliveries(conversation=gone) == []
     stopped = store.get(kept)
     assert stopped is not None and stopped.opted_out and not stopped.opted_in
+
+
+def test_replies_are_collected_under_the_channels_name_for_channel_variations() -> None:
+    from channels.turns import ChannelCollector
+
+    assert ChannelCollector("twilio_sms").name() == "twilio_sms"
