@@ -345,7 +345,7 @@ def test_hear_back_reaches_a_telegram_parent_who_opted_in_but_not_one_who_stoppe
 ) -> None:
     fake = stack.telegram
     assert fake is not None
-    marker = uuid.uuid4().hex[:6]
+    marker = f"kumquat{uuid.uuid4().hex[:6]}"  # a word the anonymiser keeps
     view = f"The school transport is always late and the bus driver never calls us ({marker})"
     keen, stopped = Telegram(stack), Telegram(stack)
     for person in (keen, stopped):
