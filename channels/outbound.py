@@ -52,6 +52,7 @@ from channels.senders import (
     TelegramSender,
     TwilioConfig,
     TwilioSender,
+    quiet_provider_logs,
 )
 from channels.store import FINAL_FAILED, FINAL_OK, ChannelStore
 
@@ -489,6 +490,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     install_log_redaction()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    quiet_provider_logs()
     asyncio.run(run_forever(once=args.once))
 
 

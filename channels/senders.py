@@ -29,6 +29,14 @@ _TWILIO_OPTED_OUT = {21610}
 TELEGRAM_MAX_CHARS = 4096
 
 
+def quiet_provider_logs() -> None:
+    """Keep the providers' HTTP libraries to warnings: at INFO they log every request, with
+    the Telegram bot token in its URL and Twilio's headers (the redaction filter would
+    catch the token; this keeps the noise out too)."""
+    for name in ("httpx", "httpcore", "twilio", "telegram"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 def _env(environ: Mapping[str, str] | None) -> Mapping[str, str]:
     return os.environ if environ is None else environ
 

@@ -41,7 +41,7 @@ from channels.keywords import INTENT_PAYLOADS, Keyword, keyword
 from channels.limits import MessageLimits, RateLimiter, reply
 from channels.options import payload_for_reply
 from channels.render import Rendered, render_telegram
-from channels.senders import TelegramConfig, TelegramSender
+from channels.senders import TelegramConfig, TelegramSender, quiet_provider_logs
 from channels.store import ChannelStore
 from channels.turns import Turns
 
@@ -79,6 +79,7 @@ class TelegramInput(InputChannel):
     ) -> None:
         """Use ``config``; the store and sender come from the environment by default."""
         install_log_redaction()
+        quiet_provider_logs()
         self.config = config
         self.store = store or ChannelStore.from_env()
         self.sender = sender or TelegramSender(config)

@@ -43,7 +43,7 @@ from channels.keywords import INTENT_PAYLOADS, Keyword, keyword
 from channels.limits import MessageLimits, RateLimiter, reply
 from channels.options import payload_for_reply
 from channels.render import render_sms
-from channels.senders import TwilioConfig, TwilioSender
+from channels.senders import TwilioConfig, TwilioSender, quiet_provider_logs
 from channels.store import ChannelStore
 from channels.turns import Turns
 
@@ -84,6 +84,7 @@ class TwilioSmsInput(InputChannel):
     ) -> None:
         """Use ``config``; the store and sender come from the environment by default."""
         install_log_redaction()
+        quiet_provider_logs()
         self.config = config
         self.store = store or ChannelStore.from_env()
         self.validator = RequestValidator(config.auth_token or "unset")

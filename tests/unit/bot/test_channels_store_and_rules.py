@@ -250,3 +250,10 @@ def test_replies_are_collected_under_the_channels_name_for_channel_variations() 
     from channels.turns import ChannelCollector
 
     assert ChannelCollector("twilio_sms").name() == "twilio_sms"
+
+
+def test_a_telegram_bot_token_never_reaches_a_log_line() -> None:
+    from bot.privacy.redaction import redact
+
+    url = "POST https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/getMe"
+    assert redact(url) == "POST https://api.telegram.org/bot[token]/getMe"
