@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +23,7 @@ from fake_telegram import FakeTelegram  # noqa: E402
 from fake_twilio import FROM_NUMBER, FakeTwilio  # noqa: E402
 
 RATE = 200  # messages a second
+CONCURRENCY = 8
 SUBSCRIBERS = [f"+447700900{i:03d}" for i in range(1000)]  # Ofcom's whole drama range
 LATE = {SUBSCRIBERS[i] for i in range(900, 910)}  # they send STOP while the broadcast runs
 # 20:59:58 in London (BST): two seconds into the broadcast, the quiet hours begin.
@@ -53,17 +55,25 @@ async def test_a_broadcast_to_1000_respects_the_rate_quiet_hours_and_a_late_stop
     tmp_path: Path, twilio: FakeTwilio
 ) -> None:
     store, ids = subscribed_store(tmp_path)
-    sender = TwilioSender(
-        TwilioConfig(twilio.account_sid, twilio.auth_token, FROM_NUMBER, api_url=twilio.url)
-    )
     started = time.monotonic()
     wall = {"start": EVENING}
 
     def clock() -> datetime:  # the wall clock runs in real time from 20:59:58
         return wall["start"] + timedelta(seconds=time.monotonic() - started)
 
+    sent_at: list[datetime] = []
+
+    class TimedSender(TwilioSender):
+        async def send(self, to: str, body: str, *, buttons: Any = ()) -> Any:
+            sent_at.append(clock())
+            return await super().send(to, body, buttons=buttons)
+
+    sender = TimedSender(
+        TwilioConfig(twilio.account_sid, twilio.auth_token, FROM_NUMBER, api_url=twilio.url)
+    )
+
     dispatcher = Dispatcher(
-        store, {"sms": sender}, OutboundSettings(sms_rate=RATE, concurrency=8), now=clock
+        store, {"sms": sender}, OutboundSettings(sms_rate=RATE, concurrency=CONCURRENCY), now=clock
     )
 
     async def stop_arrives() -> None:
@@ -77,12 +87,12 @@ async def test_a_broadcast_to_1000_respects_the_rate_quiet_hours_and_a_late_stop
         ),
         stop_arrives(),
     )
-    quiet_from = started + 2.0
     sent_evening = list(twilio.messages)
     assert evening[Outcome.sent] == len(sent_evening) > 200
     assert evening[Outcome.quiet_hours] > 300
-    # Nothing was sent after 21:00 (a little slack for the request in flight).
-    assert max(m.at for m in sent_evening) <= quiet_from + 0.05
+    # No send began at or after 21:00 UK time.
+    assert len(sent_at) == len(sent_evening)
+    assert max(sent_at) < EVENING + timedelta(seconds=2)
 
     wall["start"] = NEXT_MORNING
     morning = await dispatcher.broadcast(
@@ -98,11 +108,13 @@ async def test_a_broadcast_to_1000_respects_the_rate_quiet_hours_and_a_late_stop
     # The late STOPs were read at their turn in the evening, and again in the morning.
     assert evening[Outcome.opted_out] == morning[Outcome.opted_out] == len(LATE)
 
-    # The rate: never more than RATE messages in any one second, nor faster on average.
+    # The rate: the pacer lets sends go at RATE a second; the fake sees them arrive with the
+    # jitter of 8 requests in flight, so a one-second window may hold a few more.
     times = sorted(m.at for m in twilio.messages)
-    for i, t in enumerate(times):
-        in_window = sum(1 for u in times[i : i + RATE + 2] if u - t < 1.0)
-        assert in_window <= RATE + 1
+    busiest = max(
+        sum(1 for u in times[i : i + RATE + 20] if u - t < 1.0) for i, t in enumerate(times)
+    )
+    assert busiest <= RATE + CONCURRENCY
     first_batch = [m.at for m in sent_evening]
     assert first_batch[-1] - first_batch[0] >= (len(first_batch) - 1) / RATE - 0.01
 
