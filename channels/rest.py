@@ -80,7 +80,7 @@ class SafeRestInput(InputChannel):
         try:
             body = json.loads(request.body or b"")
         except (ValueError, UnicodeDecodeError):
-            return _error(400, 'Please send JSON: {"sender": "...", "message": "..."}.')
+            return _error(400, "Please send JSON: {\"sender\": \"...\", \"message\": \"...\"}.")
         if not isinstance(body, dict):
             return _error(400, "Please send a JSON object with a sender and a message.")
         sender, message = body.get("sender"), body.get("message")
