@@ -24,12 +24,12 @@ test: setup lint unit validate train story-test e2e production-test  ## Set up a
 	@echo "make test: all checks passed"
 
 lint: setup  ## ruff on all Python code
-	@$(BOT)/ruff check bot channels tests/unit/bot tests/fakes bench
+	@$(BOT)/ruff check bot channels tests/unit/bot tests/integration/channels tests/fakes bench
 	@$(API)/ruff check api tests/unit/api tests/integration tests/e2e tests/docker
 
 unit: setup  ## Unit tests of both environments, API tests on PostgreSQL, the Compose check
 	@scripts/test-tools.sh
-	@$(ENV) $(BOT)/python -m pytest -q tests/unit/bot
+	@$(ENV) $(BOT)/python -m pytest -q tests/unit/bot tests/integration/channels
 	@$(ENV) $(API)/python -m pytest -q tests/unit/api tests/integration/api tests/docker
 
 validate: setup  ## rasa data validate
@@ -56,10 +56,11 @@ forum-key:  ## Create a forum key: make forum-key FORUM=local ROLE=moderator
 	@scripts/setup.sh >&2
 	@$(ENV) $(API)/python -m api.cli forum-key --forum "$(FORUM)" --role "$(ROLE)"
 
-bench: train  ## Benchmarks: language identification, readability, topic recognition (docs/benchmarks.md)
+bench: train  ## Benchmarks: language identification, readability, topic recognition, SMS segments (docs/benchmarks.md)
 	@$(ENV) $(BOT)/python -m bench.languages
 	@$(ENV) $(BOT)/python -m bench.readability
 	@$(ENV) TRANSLATOR=none $(BOT)/python -m bench.topics 2>/dev/null
+	@$(ENV) $(BOT)/python -m bench.sms_segments
 
 directory: setup  ## Import a Local Offer directory (ORUK): make directory SOURCE=<JSON file or API URL>
 	@$(ENV) $(BOT)/python -m bot.localoffer.importer "$(SOURCE)"

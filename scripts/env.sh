@@ -27,6 +27,14 @@ export DATABASE_URL=${DATABASE_URL:-sqlite:///$VAR_DIR/api.db}
 export TRACKER_DB=${TRACKER_DB:-$VAR_DIR/tracker.db}
 export OUTBOX_DB=${OUTBOX_DB:-$VAR_DIR/outbox.db}
 export DEFAULT_FORUM=${DEFAULT_FORUM:-local}
+# SMS and Telegram (docs/channels.md). Empty: the connectors are listed but idle (503) and
+# the outbound dispatcher has nothing to send, so `make run` needs no account anywhere.
+export CHANNEL_DB=${CHANNEL_DB:-$VAR_DIR/channels.db}
+export CHANNEL_ENCRYPTION_KEY=${CHANNEL_ENCRYPTION_KEY:-local-channel-key}
+for name in TWILIO_ACCOUNT_SID TWILIO_AUTH_TOKEN TWILIO_FROM_NUMBER TWILIO_MESSAGING_SERVICE_SID \
+            TWILIO_PUBLIC_URL TELEGRAM_BOT_TOKEN TELEGRAM_WEBHOOK_SECRET TELEGRAM_WEBHOOK_URL; do
+  export "$name=${!name:-}"
+done
 export RETENTION_DAYS=${RETENTION_DAYS:-30}
 
 # Rasa: no telemetry, quiet TensorFlow, no SQLAlchemy 2.0 migration nag.

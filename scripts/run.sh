@@ -114,6 +114,9 @@ fi
 # Retention: prunes conversation history older than RETENTION_DAYS (default 30) from the
 # tracker store now and every RETENTION_INTERVAL_SECONDS (default an hour).
 start retention .venvs/bot/bin/python -m bot.privacy.retention
+# Outbound: "you said, we did" and quick-question invitations on SMS and Telegram, to people
+# who opted in, paced, never in SMS quiet hours (channels/outbound.py). Idle without channels.
+start outbound .venvs/bot/bin/python -m channels.outbound
 
 cat <<MSG
 run: ready.

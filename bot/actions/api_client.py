@@ -447,10 +447,12 @@ def build_view_payload(
     hear_back: bool = False,
     anonymiser_version: str | None = None,
     theme_model_version: str | None = None,
+    recipient_ref: str | None = None,
 ) -> dict[str, Any]:
     """Build the JSON body of ``POST /api/v1/internal/views`` (docs/architecture.md).
 
     The two versions are left out when unknown, so an older API takes the body too.
+    ``recipient_ref`` (the bot's sealed way back to the parent) goes only with ``hear_back``.
     """
     body = {
         "client_ref": client_ref,
@@ -467,4 +469,6 @@ def build_view_payload(
         body["anonymiser_version"] = anonymiser_version
     if theme_model_version:
         body["theme_model_version"] = theme_model_version
+    if recipient_ref and hear_back:
+        body["recipient_ref"] = recipient_ref
     return body

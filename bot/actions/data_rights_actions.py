@@ -11,6 +11,7 @@ from rasa_sdk.events import AllSlotsReset, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.actions.channel import channel_name
 from bot.actions.consent import parse_consent
 from bot.actions.data_rights import DataRightsError, erase_held_data, held_data
 from bot.actions.privacy_actions import retention_days
@@ -18,6 +19,8 @@ from bot.actions.privacy_actions import retention_days
 logger = logging.getLogger(__name__)
 
 CONFIRM_SLOT = "delete_confirmed"
+# Tells the SMS or Telegram connector (never shown) to forget the person's address.
+FORGET_SIGNAL = {"send_voices": {"forget": True}}
 
 
 def messages_from_person(events: list[dict[str, Any]]) -> int:
@@ -114,4 +117,11 @@ class ActionDeleteMyData(Action):
             return [SlotSet(CONFIRM_SLOT, None)]
         logger.info("A person's data was erased at their request")
         dispatcher.utter_message(response="utter_data_deleted")
+        latest = tracker.latest_message
+        if channel_name(tracker.get_latest_input_channel(), latest.get("metadata")) in (
+            "sms",
+            "telegram",
+        ):
+            # The SMS or Telegram connector then forgets the number or chat id (a STOP stays).
+            dispatcher.utter_message(json_message=FORGET_SIGNAL)
         return [AllSlotsReset()]

@@ -24,12 +24,17 @@ from bot.actions.mixed import topic_asked
 from bot.actions.pseudonym import client_ref, contributor_id
 from bot.actions.question_focus import focused_topic, question_sentence, rasa_parser
 from bot.actions.view_pipeline import prepare_view
+from channels.identity import AddressBox
 
 logger = logging.getLogger(__name__)
 
 # The consent question's third option: "Yes, and tell me if things change".
 YES_AND_HEAR_BACK = 3
 _HEAR_BACK_WORDS = ("keep me posted", "tell me", "hear back", "let me know", "updates")
+# Channels the bot can write to first; there a hear-back view carries the way back.
+REACHABLE_CHANNELS = ("sms", "telegram")
+# Tells the SMS or Telegram connector (never shown) that this person agreed to hear back.
+OPT_IN_SIGNAL = {"send_voices": {"opt_in": True}}
 
 
 def reset_view() -> list[EventType]:
@@ -130,7 +135,13 @@ class ActionSubmitView(Action):
             tracker.get_slot("view_hear_back") is True or tracker.get_slot("hear_back") is True
         )
         ref = client_ref(tracker.sender_id, stamp if stamp is not None else 0.0)
+        reachable = hear_back and channel in REACHABLE_CHANNELS
         try:
+            recipient = (
+                AddressBox.from_env().recipient_ref(channel, tracker.sender_id)
+                if reachable
+                else None
+            )
             payload = await asyncio.to_thread(
                 prepare_view,
                 text=text,
@@ -141,6 +152,7 @@ class ActionSubmitView(Action):
                 hear_back=hear_back,
                 # A view written in another language goes with the NLU's English gloss.
                 english=english_of_user_text(tracker.events, text),
+                recipient_ref=recipient,
             )
             delivery = await deliver_view(payload)
         except (sqlite3.Error, OSError):
@@ -155,6 +167,8 @@ class ActionSubmitView(Action):
             ",".join(payload["themes"]) or "none",
             extra={"client_ref": ref, "channel": channel},
         )
+        if reachable:
+            dispatcher.utter_message(json_message=OPT_IN_SIGNAL)
         dispatcher.utter_message(
             response="utter_view_shared_hear_back" if hear_back else "utter_view_shared"
         )

@@ -34,6 +34,7 @@ def prepare_view(
     client_ref: str,
     hear_back: bool = False,
     english: str | None = None,
+    recipient_ref: str | None = None,
 ) -> dict[str, Any]:
     """Build the body of ``POST /api/v1/internal/views`` for a consented view.
 
@@ -50,6 +51,8 @@ def prepare_view(
         hear_back: The parent would like to hear what changes.
         english: The English translation the NLU pipeline already made of the message, if
             any; it is anonymised before use, like the view itself.
+        recipient_ref: The sealed way back to the parent (SMS, Telegram), sent only with
+            ``hear_back``.
 
     Returns:
         The JSON body, with themes, sentiment and the versions that produced them.
@@ -72,4 +75,5 @@ def prepare_view(
         hear_back=hear_back,
         anonymiser_version=ANONYMISER_VERSION,
         theme_model_version=result.version,
+        recipient_ref=recipient_ref,
     )

@@ -6,7 +6,8 @@ file; structlog hands its rendered JSON to the standard library), is cleaned whe
 made, before any handler or formatter sees it:
 
 - phone numbers, email addresses, UK postcodes, NHS numbers and other long numbers (chat
-  ids) are replaced by ``[phone]``, ``[email]``, ``[postcode]``, ``[number]``;
+  ids) are replaced by ``[phone]``, ``[email]``, ``[postcode]``, ``[number]``; Telegram bot
+  tokens by ``[token]``;
 - the conversation id after "sender id", "conversation ID", ``sender_id=`` or a quoted
   one after "conversation" is replaced by ``[id]``;
 - in structured (JSON) log lines (Rasa's structlog), only fields that name things (event,
@@ -37,6 +38,8 @@ _PHONE = re.compile(
 )
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
 _LONG_NUMBER = re.compile(r"(?<![\w.])\d(?: ?\d){5,}(?![\w.])")
+# A Telegram bot token (it is part of every Bot API URL an HTTP library may log).
+_BOT_TOKEN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
 _SENDER = re.compile(
     r"(?P<label>(?:sender|conversation|recipient|chat|user)[ _-]?id['\"]?\s*(?:[=:]|is)?\s*)"
     r"(?P<quote>['\"]?)[^'\"\s,;)}]+(?P=quote)",
@@ -86,6 +89,7 @@ REDACTED = "[redacted]"
 def redact(text: str) -> str:
     """Replace identifiers in a text with placeholders (see the module docstring)."""
     text = _EMAIL.sub("[email]", text)
+    text = _BOT_TOKEN.sub("[token]", text)
     text = _SENDER.sub(lambda m: f"{m.group('label')}[id]", text)
     text = _QUOTED_CONVERSATION.sub(lambda m: f"{m.group('label')}[id]", text)
     text = _PHONE.sub("[phone]", text)

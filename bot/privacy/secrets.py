@@ -15,6 +15,7 @@ LOCAL_DEFAULTS = {
     "RASA_AUTH_TOKEN": "local-rasa-token",
     "API_SERVICE_TOKEN": "local-service-token",
     "PSEUDONYM_SECRET": "local-pseudonym-secret",
+    "CHANNEL_ENCRYPTION_KEY": "local-channel-key",
 }
 MIN_LENGTH = 16
 

@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 RASA_TOKEN = "e2e-rasa-token"
 
 sys.path.insert(0, str(ROOT / "tests" / "fakes"))
+from fake_telegram import FakeTelegram  # noqa: E402
+from fake_twilio import FROM_NUMBER, FakeTwilio  # noqa: E402
 from libretranslate import FakeLibreTranslate  # noqa: E402
 
 
@@ -59,6 +61,8 @@ class Stack:
     action_url: str
     log_path: Path
     translator: FakeLibreTranslate | None = None
+    twilio: FakeTwilio | None = None
+    telegram: FakeTelegram | None = None
     keys: dict[str, str] = field(default_factory=dict)
 
     def say(self, sender: str, message: str, **metadata: str) -> list[dict]:
@@ -123,7 +127,12 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     var_dir = tmp_path_factory.mktemp("var")
     # A stand-in LibreTranslate (canned translations) for the languages tests.
     translator = FakeLibreTranslate().start()
+    # Stand-in Twilio and Telegram Bot API servers: the real clients in the Rasa server and
+    # the outbound dispatcher talk to them, and they call the real webhooks (tests/fakes).
+    twilio = FakeTwilio().start()
+    telegram = FakeTelegram().start()
     ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "API_PORT": free_port()}
+    rasa_url = f"http://127.0.0.1:{ports['RASA_PORT']}"
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("API_", "RASA_"))},
         **{k: str(v) for k, v in ports.items()},
@@ -135,9 +144,21 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         "LIBRETRANSLATE_URL": translator.url,
         "TRANSLATOR_TIMEOUT": "2",
         "TRANSLATOR_COOLDOWN": "1",
+        "TWILIO_ACCOUNT_SID": twilio.account_sid,
+        "TWILIO_AUTH_TOKEN": twilio.auth_token,
+        "TWILIO_FROM_NUMBER": FROM_NUMBER,
+        "TWILIO_API_URL": twilio.url,
+        "TWILIO_PUBLIC_URL": rasa_url,
+        "TELEGRAM_BOT_TOKEN": telegram.token,
+        "TELEGRAM_WEBHOOK_SECRET": "e2e-telegram-secret_0123456789",
+        "TELEGRAM_API_URL": telegram.api_url,
+        "TELEGRAM_WEBHOOK_URL": f"{rasa_url}/webhooks/telegram/webhook",
+        "OUTBOUND_POLL_SECONDS": "1",
+        "OUTBOUND_QUICK_VIEWS": "0",
+        "DELIVERY_REPORT_WAIT": "5",
     }
     for name in ("API_URL", "RASA_URL", "ACTION_SERVER_URL", "TRACKER_DB", "OUTBOX_DB",
-                 "TRANSLATION_DB"):
+                 "TRANSLATION_DB", "CHANNEL_DB"):
         env.pop(name, None)
     log_path = var_dir / "stack.log"
     with log_path.open("w") as log:
@@ -152,11 +173,13 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     stack = Stack(
         process=process,
         env=env,
-        rasa_url=f"http://127.0.0.1:{ports['RASA_PORT']}",
+        rasa_url=rasa_url,
         api_url=f"http://127.0.0.1:{ports['API_PORT']}",
         action_url=f"http://127.0.0.1:{ports['ACTION_PORT']}",
         log_path=log_path,
         translator=translator,
+        twilio=twilio,
+        telegram=telegram,
     )
     try:
         wait_until_ready(stack)
@@ -169,3 +192,5 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
         translator.stop()
+        twilio.stop()
+        telegram.stop()

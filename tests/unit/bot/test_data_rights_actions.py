@@ -238,3 +238,21 @@ async def test_privacy_shows_the_notice_with_the_retention_period(
     for words in ("{retention_days} days", "say yes", "names and numbers", "DELETE MY DATA",
                   "WHAT DO YOU KEEP", "Information Commissioner"):
         assert words in notice
+
+
+async def test_a_confirmed_deletion_by_sms_tells_the_connector_to_forget_the_number(
+    contributors_api: ContributorsApi, make_tracker: Callable[..., Any], domain: dict[str, Any]
+) -> None:
+    from bot.actions.data_rights_actions import FORGET_SIGNAL
+
+    tracker = make_tracker(
+        sender_id=SENDER,
+        slots={"delete_confirmed": True},
+        events=[user_event("1", metadata={"channel": "sms"})],
+    )
+    dispatcher = CollectingDispatcher()
+
+    assert await ActionDeleteMyData().run(dispatcher, tracker, domain) == [AllSlotsReset()]
+
+    assert dispatcher.messages[0]["response"] == "utter_data_deleted"
+    assert dispatcher.messages[1]["custom"] == FORGET_SIGNAL

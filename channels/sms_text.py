@@ -1,0 +1,222 @@
+"""SMS text: GSM-7 or UCS-2, segments, and long replies split at sentence boundaries.
+
+Plain logic, no Rasa and no Twilio. The numbers are the GSM 03.38 / 3GPP TS 23.040 ones
+Twilio bills by:
+
+- a text made only of GSM-7 characters is 160 characters in one segment, or 153 a segment
+  when it needs several; the extension characters (``^{}[]~|\\€`` and form feed) take two;
+- anything else (Urdu, Arabic, Bengali, Polish "ł", an emoji...) makes the whole message
+  UCS-2: 70 UTF-16 code units in one segment, or 67 a segment (an emoji is two units).
+
+``to_gsm`` first swaps typographic punctuation (curly quotes, dashes, "…") for plain GSM
+characters, as Twilio's "smart encoding" does, so one curly apostrophe does not cost an
+English reply half its room.
+
+``split_reply`` keeps a reply that fits in one segment as it is; a longer one becomes parts
+of one segment each, cut at line and sentence ends (at word ends only for a sentence too long
+for a segment), numbered ``1/3``, ``2/3``... so they read in order on any phone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+GSM7_BASIC = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+GSM7_EXTENSION = frozenset("^{}\\[~]|€\f")
+
+GSM7_SINGLE, GSM7_MULTI = 160, 153
+UCS2_SINGLE, UCS2_MULTI = 70, 67
+
+_SMART = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2022": "-",
+        "\u2026": "...",
+    }
+)
+
+# A sentence ends at . ! ? (or the Urdu/Arabic full stop, question mark) and a space.
+_SENTENCE_END = re.compile(r"(?<=[.!?\u06d4\u061f\u0964])\s+")
+
+
+def to_gsm(text: str) -> str:
+    """Swap typographic punctuation for plain GSM characters (the rest is unchanged)."""
+    return text.translate(_SMART)
+
+
+def is_gsm7(text: str) -> bool:
+    """Whether every character of ``text`` is in the GSM-7 alphabet (with its extension)."""
+    return all(char in GSM7_BASIC or char in GSM7_EXTENSION for char in text)
+
+
+def encoding(text: str) -> str:
+    """``"GSM-7"`` or ``"UCS-2"``: how a phone network would carry ``text``."""
+    return "GSM-7" if is_gsm7(text) else "UCS-2"
+
+
+def _units(text: str, gsm: bool) -> list[int]:
+    """The cost of each character: septets (GSM-7) or UTF-16 code units (UCS-2)."""
+    if gsm:
+        return [2 if char in GSM7_EXTENSION else 1 for char in text]
+    return [2 if ord(char) > 0xFFFF else 1 for char in text]
+
+
+def length(text: str) -> int:
+    """The length that counts for segments: septets for GSM-7, code units for UCS-2."""
+    return sum(_units(text, is_gsm7(text)))
+
+
+def segments(text: str) -> list[str]:
+    """Cut ``text`` as a phone network would, never inside an escape or a surrogate pair.
+
+    Returns:
+        The segments' texts (one for a short text, none for an empty one).
+    """
+    if not text:
+        return []
+    gsm = is_gsm7(text)
+    units = _units(text, gsm)
+    single, multi = (GSM7_SINGLE, GSM7_MULTI) if gsm else (UCS2_SINGLE, UCS2_MULTI)
+    if sum(units) <= single:
+        return [text]
+    parts: list[str] = []
+    start, used = 0, 0
+    for index, cost in enumerate(units):
+        if used + cost > multi:
+            parts.append(text[start:index])
+            start, used = index, 0
+        used += cost
+    parts.append(text[start:])
+    return parts
+
+
+def segment_count(text: str) -> int:
+    """How many segments ``text`` takes (what Twilio bills)."""
+    if not text:
+        return 0
+    gsm = is_gsm7(text)
+    total = sum(_units(text, gsm))
+    single, multi = (GSM7_SINGLE, GSM7_MULTI) if gsm else (UCS2_SINGLE, UCS2_MULTI)
+    if total <= single:
+        return 1
+    return max(len(segments(text)), math.ceil(total / multi))
+
+
+@dataclass(frozen=True)
+class SmsReply:
+    """A reply as it goes out: its parts (one SMS each) and what they cost.
+
+    Attributes:
+        parts: The texts to send, in order.
+        encoding: ``GSM-7`` or ``UCS-2`` (of the whole reply).
+        segments: Segments over all parts.
+    """
+
+    parts: tuple[str, ...]
+    encoding: str
+    segments: int
+
+
+def _units_of(text: str) -> list[str]:
+    """Lines, then sentences within lines: the places a reply may be cut."""
+    pieces: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            pieces.extend(s for s in _SENTENCE_END.split(line) if s)
+    return pieces
+
+
+def _fits(text: str, limit: int, gsm: bool) -> bool:
+    return sum(_units(text, gsm)) <= limit
+
+
+def _cut_words(sentence: str, limit: int, gsm: bool) -> list[str]:
+    """A sentence too long for one part, cut at spaces (at characters for one huge word)."""
+    out: list[str] = []
+    current = ""
+    for word in sentence.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if _fits(candidate, limit, gsm):
+            current = candidate
+            continue
+        if current:
+            out.append(current)
+        while not _fits(word, limit, gsm):
+            cut = limit
+            while cut > 1 and not _fits(word[:cut], limit, gsm):
+                cut -= 1
+            out.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current:
+        out.append(current)
+    return out
+
+
+def split_reply(text: str, *, max_parts: int = 9) -> SmsReply:
+    """Make a reply ready for SMS: plain punctuation, one segment a part, parts numbered.
+
+    Args:
+        text: The reply (lines and sentences).
+        max_parts: More parts than this and the rest is sent as one last, longer part
+            (a safety net: replies are written to be much shorter).
+
+    Returns:
+        The parts, the encoding and the total segments.
+    """
+    text = to_gsm(text).strip()
+    if not text:
+        return SmsReply((), "GSM-7", 0)
+    gsm = is_gsm7(text)
+    single = GSM7_SINGLE if gsm else UCS2_SINGLE
+    if _fits(text, single, gsm):
+        return SmsReply((text,), encoding(text), 1)
+
+    # Room for a "12/12 " label at the start of each part.
+    room = single - 6
+    pieces: list[str] = []
+    for unit in _units_of(text):
+        pieces.extend([unit] if _fits(unit, room, gsm) else _cut_words(unit, room, gsm))
+    parts: list[str] = []
+    current = ""
+    for piece in pieces:
+        joiner = "\n" if current and _ends_line(text, current, piece) else " "
+        candidate = f"{current}{joiner}{piece}" if current else piece
+        if _fits(candidate, room, gsm):
+            current = candidate
+        else:
+            parts.append(current)
+            current = piece
+    if current:
+        parts.append(current)
+    if len(parts) > max_parts:
+        parts = [*parts[: max_parts - 1], "\n".join(parts[max_parts - 1 :])]
+    total = len(parts)
+    numbered = tuple(f"{i}/{total} {part}" for i, part in enumerate(parts, start=1))
+    return SmsReply(numbered, "GSM-7" if gsm else "UCS-2", sum(map(segment_count, numbered)))
+
+
+def _ends_line(text: str, current: str, piece: str) -> bool:
+    """Whether ``piece`` started a new line in the original text (keep menus as lines)."""
+    return f"\n{piece}" in text and not text.startswith(piece)
