@@ -50,7 +50,7 @@ from bot.privacy.lexicon import (
 )
 from bot.privacy.patterns import Span, tag
 
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*(?!\w)")
 _SENTENCE_END = re.compile(r"[.!?\n;]")
 
 CHILD_NOUNS = {

@@ -304,3 +304,10 @@ def test_settings_named_without_school_are_removed(text: str, setting: str) -> N
 )
 def test_peoples_subjects_and_ordinary_words_survive(text: str) -> None:
     assert anonymise(text) == text
+
+
+def test_letters_inside_a_code_of_letters_and_digits_are_not_taken_for_a_name() -> None:
+    # "efe" is a first name, but in "plum93efe8" it is part of a reference code.
+    assert anonymise("the taxi was late again, ref plum93efe8") == (
+        "the taxi was late again, ref plum93efe8"
+    )
