@@ -396,3 +396,53 @@ def test_hear_back_reaches_a_telegram_parent_who_opted_in_but_not_one_who_stoppe
     assert rows and rows[0][0] == "delivered"
     # The bot token is in every Bot API URL: it must not reach the logs.
     assert fake.token.split(":")[1] not in stack.log()
+
+
+# -- privacy and safeguarding over SMS (issue 8) -------------------------------------------------
+
+
+def safeguarding_events(stack: Stack) -> list[dict]:
+    response = httpx.get(
+        f"{stack.api_url}/api/v1/safeguarding-events",
+        headers={"Authorization": f"Bearer {stack.forum_key('admin')}"},
+        timeout=30,
+    )
+    response.raise_for_status()
+    return response.json()
+
+
+def test_a_risk_sent_by_sms_gets_urgent_help_and_an_event_without_its_words(
+    stack: Stack,
+) -> None:
+    sms = Sms(stack)
+    before = len(safeguarding_events(stack))
+
+    reply = sms.say("i cant go on anymore, i want to end my life tonight")
+
+    for contact in ("999", "116 123", "85258"):
+        assert contact in reply
+    assert "pass" not in reply.lower() or "not passed on" in reply.lower()
+    after = safeguarding_events(stack)
+    assert len(after) == before + 1
+    assert "end my life" not in str(after)
+
+
+def test_what_do_you_keep_and_delete_my_data_work_by_sms(stack: Stack) -> None:
+    sms = Sms(stack)
+    marker = f"greengage{uuid.uuid4().int % 10**6:06d}"
+    sms.say(f"The school transport has been late every single day this term {marker}")
+    sms.say("1")
+    deadline = time.monotonic() + 15
+    while not any(marker in v["text"] for v in stack.views(limit="200")):
+        assert time.monotonic() < deadline, "the view did not arrive"
+        time.sleep(0.5)
+
+    summary = sms.say("what do you keep about me")
+    assert "Views you shared with the forum: 1" in summary
+
+    assert "cannot be undone" in sms.say("delete my data")
+    assert "deleted everything" in sms.say("1")
+    assert not any(marker in v["text"] for v in stack.views(limit="200"))
+    rasa_id = conversation_id(stack, "sms", sms.number)
+    tracker = stack.tracker(rasa_id)
+    assert all(event.get("event") != "user" for event in tracker["events"])

@@ -64,7 +64,7 @@ def test_the_privacy_notice_comes_before_the_first_view_and_on_request(stack: St
 
 def test_what_do_you_keep_counts_the_views_shared(stack: Stack) -> None:
     sender = f"e2e-dr-{uuid.uuid4().hex[:10]}"
-    marker = f"rambutan{uuid.uuid4().hex[:6]}"
+    marker = f"rambutan{uuid.uuid4().int % 10**6:06d}"
     stack.say(sender, f"The short breaks team cancelled our hours again {marker}")
     stack.say(sender, "yes")
     wait_for_view(stack, marker)
@@ -77,7 +77,7 @@ def test_what_do_you_keep_counts_the_views_shared(stack: Stack) -> None:
 
 def test_delete_my_data_leaves_nothing_in_any_store(stack: Stack) -> None:
     sender = "+447700900" + str(uuid.uuid4().int)[:3]
-    marker = f"persimmon{uuid.uuid4().hex[:6]}"
+    marker = f"persimmon{uuid.uuid4().int % 10**6:06d}"
     stack.say(sender, f"The transport team never call back, ring me on 07700 900777 {marker}")
     stack.say(sender, "yes")
     wait_for_view(stack, marker)

@@ -103,7 +103,7 @@ def test_a_translator_that_times_out_gives_english_with_a_note_and_the_talk_goes
 
 def test_the_view_from_a_polish_parent_is_recorded_as_polish(stack: Stack) -> None:
     sender = new_sender()
-    marker = f"porzeczka{uuid.uuid4().hex[:6]}"
+    marker = f"porzeczka{uuid.uuid4().int % 10**6:06d}"
     stack.say(sender, "po polsku")
     stack.say(sender, "2")
     stack.say(sender, f"Szkoła nie odpowiada na moje maile od miesięcy {marker}")

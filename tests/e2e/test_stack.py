@@ -74,7 +74,7 @@ def test_other_local_offer_topics_are_explained(
 
 def test_a_consented_view_reaches_the_forum_anonymised_within_five_seconds(stack: Stack) -> None:
     sender = new_sender()
-    marker = f"tangerine{uuid.uuid4().hex[:6]}"
+    marker = f"tangerine{uuid.uuid4().int % 10**6:06d}"
     view = (
         f"The annual review was a disaster, nobody from the council came ({marker}). "
         "My emails to jo.bloggs@example.com went unanswered, "
@@ -102,7 +102,7 @@ def test_a_consented_view_reaches_the_forum_anonymised_within_five_seconds(stack
 
 def test_replying_1_to_the_consent_question_consents(stack: Stack) -> None:
     sender = new_sender()
-    marker = f"plum{uuid.uuid4().hex[:6]}"
+    marker = f"plum{uuid.uuid4().int % 10**6:06d}"
     stack.say(
         sender, f"The school keeps sending my daughter home early and nobody listens {marker}"
     )
@@ -112,7 +112,7 @@ def test_replying_1_to_the_consent_question_consents(stack: Stack) -> None:
 
 def test_a_refused_consent_passes_nothing_on(stack: Stack) -> None:
     sender = new_sender()
-    marker = f"quince{uuid.uuid4().hex[:6]}"
+    marker = f"quince{uuid.uuid4().int % 10**6:06d}"
     stack.say(sender, f"The taxi to school did not turn up again this week, {marker}")
     reply = texts(stack.say(sender, "no")).lower()
     assert reply
@@ -136,7 +136,7 @@ def test_the_web_chat_page_is_served_and_talks_to_rasa(stack: Stack) -> None:
 
 def test_a_view_from_the_web_chat_is_labelled_webchat(stack: Stack) -> None:
     sender = new_sender()
-    marker = f"damson{uuid.uuid4().hex[:6]}"
+    marker = f"damson{uuid.uuid4().int % 10**6:06d}"
     chat = f"{stack.api_url}/chat/messages"
     httpx.post(
         chat,

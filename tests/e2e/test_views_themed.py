@@ -31,7 +31,7 @@ def new_sender() -> str:
 
 
 def marker(word: str) -> str:
-    return f"{word}{uuid.uuid4().hex[:6]}"
+    return f"{word}{uuid.uuid4().int % 10**6:06d}"
 
 
 def wait_for_view(stack: Stack, mark: str, timeout: float = 5.0) -> dict | None:

@@ -286,7 +286,7 @@ def text_page(browser: Browser, stack: Stack) -> Iterator[Page]:
 
 
 def marker(word: str) -> str:
-    return f"{word}{uuid.uuid4().hex[:6]}"
+    return f"{word}{uuid.uuid4().int % 10**6:06d}"
 
 
 def wait_for_view(stack: Stack, text: str, timeout: float = 10.0) -> dict | None:

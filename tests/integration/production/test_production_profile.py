@@ -182,7 +182,7 @@ def test_one_conversation_moves_between_rasa_processes_and_keeps_its_state(
 ) -> None:
     sender = f"prod-{uuid.uuid4().hex[:8]}"
     first, second = stack.backends
-    marker = f"walnut{uuid.uuid4().hex[:6]}"
+    marker = f"walnut{uuid.uuid4().int % 10**6:06d}"
     turns = [
         (first, "hello"),
         (second, f"The taxi to school has been late every day this term {marker}"),
