@@ -353,6 +353,9 @@ async def _keep_flushing(settings: ApiSettings) -> None:
     outbox = Outbox(settings.outbox_path)
     pause = settings.flush_interval
     while True:
+        # Wait first: whoever started this loop has just flushed (a second try at once
+        # would only repeat a refusal such as a wrong token).
+        await asyncio.sleep(pause)
         try:
             waiting = await asyncio.to_thread(outbox.pending_items, 1)
             if waiting:
@@ -364,7 +367,6 @@ async def _keep_flushing(settings: ApiSettings) -> None:
         except Exception:  # never let the loop die: the next round tries again
             logger.exception("Background outbox flush failed")
             pause = settings.max_backoff
-        await asyncio.sleep(pause)
 
 
 def start_background_flush(settings: ApiSettings | None = None) -> asyncio.Task[None] | None:

@@ -116,7 +116,9 @@ async def test_a_broadcast_to_1000_respects_the_rate_quiet_hours_and_a_late_stop
     )
     assert busiest <= RATE + CONCURRENCY
     first_batch = [m.at for m in sent_evening]
-    assert first_batch[-1] - first_batch[0] >= (len(first_batch) - 1) / RATE - 0.01
+    # The first batch took at least the time the rate allows, give or take the clock's
+    # resolution and the pacer's scheduling (2 %).
+    assert first_batch[-1] - first_batch[0] >= (len(first_batch) - 1) / RATE * 0.98
 
     # Every send was recorded.
     rows = store.deliveries(kind="quick_view")
