@@ -180,8 +180,12 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 400) -> None:
 
 def start_our_stack(profile: str, workdir: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
+    # Addresses and stores derived from the ports are worked out again by scripts/env.sh;
+    # ones inherited from a shell that sourced it would point at another stack.
+    inherited = ("API_URL", "RASA_URL", "ACTION_SERVER_URL", "DATABASE_URL", "TRACKER_DB",
+                 "OUTBOX_DB", "TRACKER_DB_NAME")
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k not in inherited},
         "SKIP_SETUP": "1",
         "VAR_DIR": str(workdir / "var"),
         "RASA_PORT": str(port),

@@ -21,6 +21,7 @@ from rasa.utils.endpoints import EndpointConfig
 from bot.language.localise import localise
 from bot.language.reviewed import reviewed_strings
 from bot.language.translator import shared_translator
+from bot.rasa_speedups import install as install_speedups
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ class TranslatingNLG(TemplatedNaturalLanguageGenerator):
     def __init__(self, endpoint_config: EndpointConfig | None = None, domain: Domain | None = None):
         """Use the domain's responses, as the default generator does."""
         super().__init__((domain or Domain.empty()).responses)
+        install_speedups()
         self.reviewed = reviewed_strings()
         self.translator = shared_translator()
 
