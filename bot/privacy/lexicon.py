@@ -95,6 +95,7 @@ NOT_NAMES = words(
     huddersfield harrogate otley wetherby keighley dewsbury batley scarborough hull durham
     essex kent surrey devon cornwall yorkshire lancashire cumbria norfolk suffolk europe
     poland romania somalia nigeria ghana india pakistan bangladesh china ireland syria
+    kong lanka leone
     council county city borough hall team service services centre center unit ward clinic
     hospital school academy college nursery trust nhs camhs sendiass ofsted mencap scope
     barnardos contact ipsea tesco asda aldi lidl morrisons sainsbury's sainsburys amazon
@@ -227,10 +228,12 @@ def load_lexicon() -> Lexicon:
     first_names = _gender_guesser_names() | _read_words("first_names_extra.txt")
     ranked = (DATA / "common_words.txt").read_text(encoding="utf-8").split()
     word_names = _read_words("word_names.txt")
+    # Everyday words of other languages count as words ("mera", "hijo", "fiul").
+    other_languages = _read_words("other_language_words.txt")
     return Lexicon(
         first_names=frozenset(first_names | word_names),
         surnames=frozenset(_read_words("uk_surnames.txt")),
-        common_words=frozenset(ranked),
+        common_words=frozenset(ranked) | other_languages,
         word_rank={word: rank for rank, word in enumerate(ranked, start=1)},
         word_names=frozenset(word_names),
         rare_name_words=frozenset(_read_words("rare_name_words.txt")),

@@ -87,7 +87,46 @@ CHILD_NOUNS = {
     "lo",
     "sibling",
     "siblings",
+    # "my son" in the other languages parents write in (folded: no accents)
+    "beta",
+    "beti",
+    "bacha",
+    "bachay",
+    "bache",
+    "bachi",
+    "baccha",
+    "puttar",
+    "kudi",
+    "syn",
+    "syna",
+    "synek",
+    "corka",
+    "corke",
+    "fiul",
+    "fiica",
+    "baiatul",
+    "hijo",
+    "hija",
+    "filho",
+    "filha",
+    "fils",
+    "fille",
+    "oglum",
+    "kizim",
+    "cocugum",
+    "sunus",
+    "dukra",
+    "ibni",
+    "binti",
+    "wiilkayga",
+    "gabadhayda",
+    "donka",
+    "dochka",
 }
+# Words that are first names but also help a verb: "my son will", "my daughter may".
+_HELPING_VERBS = {"will", "may", "can", "might", "must", "shall", "did", "does", "do", "has"}
+# "my" after the noun ("fiul meu Andrei", "syn mój Kacper").
+_POSSESSIVE_AFTER = {"meu", "mea", "mio", "mia", "moj", "moja", "mano", "mon", "mine", "mera"}
 ROLE_NOUNS = {
     "senco",
     "sendco",
@@ -233,6 +272,14 @@ CHILD_THINGS = {
 }
 # Verbs that follow a person as the subject of a sentence ("Grace has been waiting").
 SUBJECT_VERBS = {
+    "joined",
+    "joins",
+    "arrived",
+    "arrives",
+    "moved",
+    "thinks",
+    "thought",
+    "turns",
     "is",
     "was",
     "has",
@@ -641,6 +688,8 @@ _CHILD_INTROS = {
     ("carer", "of"),
 }
 _MONTHS = {"april", "may", "june", "august", "january", "march"}
+# What a month-name opening a sentence does when it is a child ("April starts Year 7").
+_MONTH_AS_CHILD_VERBS = {"starts", "started", "joined", "joins", "attends", "loves", "hates"}
 _AGE_AFTER = re.compile(
     r"^\s*(?:\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,|\s+aged\s+\d"
     r"|\s+(?:is|was|has\s+been)\s+(?:now\s+|also\s+|still\s+|nearly\s+|almost\s+|only\s+|just\s+)?"
@@ -649,7 +698,10 @@ _AGE_AFTER = re.compile(
     r"|in\s+year|in\s+reception|in\s+y\d"
     r"|autistic|disabled|deaf|blind|non[- ]?verbal|dyslexic|dyspraxic|epileptic|diagnosed|excluded"
     r"|refused|bullied|assessed|suspended|referred|born|statemented"
-    r"|an?\s+(?:\w+\s+){0,2}?(?:girl|boy|lad|child|kid|teenager|toddler|baby)\b)"
+    r"|an?\s+(?:\w+\s+){0,2}?(?:girl|boy|lad|child|kid|teenager|toddler|baby)\b"
+    # "parwana stanikzai is my daughter"
+    r"|(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|child|boy|girl|grandson|granddaughter|nephew"
+    r"|niece|stepson|stepdaughter|foster\s+child)\b)"
     # "ghaith year 4", "prabesh, yr 10", "hauwa DOB", "ines 5 yrs old"
     r"|\s*,?\s*(?:d\.?o\.?b\b|date\s+of\s+birth|born\s+(?:on\s+)?\d)"
     r"|\s*,?\s*(?:year|yr|y)\s*\d{1,2}\b(?!\s*(?:%|weeks?|months?|days?))"
@@ -816,6 +868,8 @@ class _Finder:
             return False
         if before[-1].key in CHILD_NOUNS:
             return True
+        if len(before) == 2 and before[-1].key in _POSSESSIVE_AFTER:
+            return before[-2].key in CHILD_NOUNS
         # "my little one Amira"
         return len(before) == 2 and before[-1].key == "one" and before[-2].key == "little"
 
@@ -1152,6 +1206,14 @@ class _Finder:
                 self.before_subject_verb(token) or intro in (("called",), ("named",))
             ):
                 return label()
+            # "my husband mark thinks": any first name, not a helping verb ("my son will go")
+            if (
+                self.lex.is_first_name(key)
+                and key not in _HELPING_VERBS
+                and key not in _PRONOUNS
+                and self.before_person_verb(token)
+            ):
+                return label()
             # "my dd sachini is", "we call her zuzia at home": a word in no dictionary
             # acting as a person ("my son's mainstream school" stays)
             nxt = self.next_token(token)
@@ -1218,7 +1280,16 @@ class _Finder:
         if key in NOT_NAMES and key not in self.lex.word_names:
             return None
         if key in _MONTHS:
-            return label() if self.before_child_thing(token) or self.before_and_i(token) else None
+            if self.before_child_thing(token) or self.before_and_i(token):
+                return label()
+            # "May is 7 and...", "April starts Year 7": a month opening a sentence as a child
+            nxt = self.next_token(token)
+            opening = token.sentence_start and not self.gap_after(token).strip()
+            if opening and nxt is not None and (
+                self.with_age(token) or nxt.key in _MONTH_AS_CHILD_VERBS
+            ):
+                return "child"
+            return None
         if key in self.lex.word_names:
             if not token.sentence_start:
                 return label()
@@ -1280,6 +1351,17 @@ class _Finder:
                 adult = self.after_role(token) or self.before_adult_role(nxt)
                 token.label = "name" if adult else "child"
                 nxt.label = nxt.label or token.label
+                continue
+            # Three parts ("tsz ching wong yr 8", "nguyen thi mai is 6")
+            last = self.next_token(nxt)
+            if (
+                last is not None
+                and not self.gap_after(nxt).strip()
+                and not nxt.possessive
+                and (self.name_like(last) or self.surname_like(last))
+                and (self.acts_as_person(last) or self.with_age(last))
+            ):
+                token.label = nxt.label = last.label = "child"
 
     def _list_member(self, other: _Token) -> bool:
         """A word joined to a name by "and", "n" or a comma that is a name too."""

@@ -88,6 +88,7 @@ _NUMBERED_ADDRESS = re.compile(
     _FLAT + r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z'\u2019\-]+\s+){1,3}" + _STREET + r"\b\.?"
 )
 _NUMBERED_ADDRESS_LOWER = re.compile(
+    r"(?:\b(?:flat|apartment|apt|unit)\s+\d+[a-z]?,?\s+)?"
     r"\b\d{1,4}[a-z]?\s+(?P<words>(?:[a-z'\-]+\s+){1,2})" + _STREET_LOWER + r"\b"
 )
 _NAMED_STREET = re.compile(
@@ -147,7 +148,7 @@ _NOT_STREET_WORDS = {
 # Named schools and settings: capitalised words ending in a kind of setting.
 _SETTING_HEAD = (
     r"(?:School|Academy|Primary|Nursery|Pre-?[Ss]chool|Preschool|Playgroup|College|Juniors?"
-    r"|Infants?|High|Montessori|Federation|Kindergarten|Pupil\s+Referral\s+Unit|PRU)"
+    r"|Infants?|High|Montessori|Federation|Kindergarten|Pupil\s+Referral\s+Unit|PRU|Centre)"
 )
 _SCHOOL = re.compile(
     r"\b(?:(?:St\.?|Saint)\s+)?"
@@ -161,6 +162,31 @@ _SCHOOL_AT = re.compile(
     r"\b(?:at|from)\s+(?P<name>[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)"
     r"(?=\s+(?:is|are|was|were|has|have|had|said|says|say|told|refused|won't|wont|don't|dont"
     r"|didn't|didnt|can't|cant|never|just|keep|keeps|excluded|put)\b)"
+)
+# "the senco at kingsmead told me": the same in lower case, for a word in no dictionary.
+_SCHOOL_AT_LOWER = re.compile(
+    r"\b(?:at|from)\s+(?P<name>[a-z]{4,})"
+    r"(?=\s+(?:is|are|was|were|has|have|had|said|says|say|told|refused|won't|wont|don't|dont"
+    r"|didn't|didnt|can't|cant|never|just|keep|keeps|excluded|put)\b)"
+)
+# "he goes to oak tree nursery": lower-case words before a kind of setting, after "at",
+# "to" or "from"; ", harrow way community school.": opening a clause, before a kind of
+# setting that is more than "school" (", not in any school" is no school).
+_SETTING_LOWER = (
+    r"(?:community\s+school|primary(?:\s+school)?|academy|nursery|infants|juniors"
+    r"|high\s+school|c\s+of\s+e\s+school)"
+)
+_SCHOOL_LOWER_NAMED = re.compile(
+    r"\b(?:at|to|from|attends|attend)\s+(?P<name>(?:[a-z][a-z'\u2019\-]+\s+){1,3}"
+    r"(?:" + _SETTING_LOWER + r"|school))\b"
+    r"|(?:^|[,.;:(]\s*)(?P<opening>(?:[a-z][a-z'\u2019\-]+\s+){1,3}" + _SETTING_LOWER + r")\b"
+)
+# "at st peter's": a saint's name after "at", "to" or "from" is a school or setting
+# ("at St Andrew's Church" is a church).
+_SAINT_SETTING = re.compile(
+    r"\b(?:at|to|from|attends)\s+(?P<name>(?:st\.?|saint)\s+[a-z]+(?:['\u2019]s)?)(?![\w'\u2019])"
+    r"(?!\s+(?:church|hospital|hall|road|street|park|centre)\b)",
+    re.IGNORECASE,
 )
 _SCHOOL_LOWER = re.compile(
     r"\b(?P<name>[a-z][a-z'\-]{2,})\s+(?:primary|academy|nursery|juniors|infants|high school"
@@ -177,8 +203,30 @@ _GENERIC_SETTING_WORDS = words(
     academies nursery nurseries college colleges sixth form pre preschool pre-school
     playgroup montessori federation kindergarten city county council good great outstanding
     i we he she they it year reception
+    centre children's childrens family carers development job leisure health medical sports
+    resource learning contact
     """
 ) | {"c", "of", "e", "cofe", "ce", "rc"}
+# Words that never name a school in lower case: "to be frank the school", "to get school".
+_NOT_SCHOOL_NAME_WORDS = words(
+    """
+    be been being get got getting go going goes went have has had do does did can could
+    will would should may might must is are was were not no any all some every in at on of
+    to for from with by about after before into than then so but and or if when while
+    because like just only also still even very really too again me us him them it he she
+    they we you i shes hes im theyre looking
+    """
+)
+# Lower-case words before "school" or "nursery" that name no particular one.
+_LOWER_GENERIC_WORDS = _GENERIC_SETTING_WORDS | words(
+    """
+    forest after boarding day residential home sunday summer holiday breakfast normal
+    regular big nearby same another different any some every one sen send autism autistic
+    specialist language resourced base unit his her their this that these those my our
+    your a an the to go going went back off out whole full part time before his proper
+    real own usual whole primary secondary infant junior
+    """
+)
 
 
 def find_emails(text: str) -> Iterator[Span]:
@@ -312,14 +360,20 @@ def find_schools(text: str) -> Iterator[Span]:
             start = match.start()
             for piece in re.finditer(r"[\w'\u2019\-]+", shaped[match.start() : match.end()]):
                 key = fold(piece.group())
-                if not (lexicon.is_everyday_word(key) or key in _GENERIC_SETTING_WORDS):
+                if key in ("st", "saint") or not (
+                    lexicon.looks_like_word(key) or key in _GENERIC_SETTING_WORDS
+                ):
                     break
                 start = match.start() + piece.end()
             else:
                 continue
             start = len(shaped[:start]) + len(shaped[start:]) - len(shaped[start:].lstrip())
             # "MAJA HAS BEEN OFF SCHOOL": a name, then everyday words, is no school
-            naming = re.findall(r"[\w'\u2019\-]+", shaped[start : match.end()])[:-1]
+            naming = [
+                word
+                for word in re.findall(r"[\w'\u2019\-]+", shaped[start : match.end()])[:-1]
+                if fold(word) not in _GENERIC_SETTING_WORDS and fold(word) not in ("st", "saint")
+            ]
             if any(lexicon.word_rank.get(fold(word), 99_999) <= 1500 for word in naming):
                 continue
             yield Span(start, match.end(), "school", tag("school"))
@@ -349,6 +403,31 @@ def find_schools(text: str) -> Iterator[Span]:
         if not naming:
             continue
         yield Span(start, match.end(), "school", tag("school"))
+    for match in _SCHOOL_AT_LOWER.finditer(text):
+        key = match.group("name")
+        if not (
+            lexicon.looks_like_word(key)
+            or lexicon.is_first_name(key)
+            or key in NOT_NAMES
+            or key in SEND_TERMS
+        ):
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    for match in _SCHOOL_LOWER_NAMED.finditer(text):
+        group = "name" if match.group("name") else "opening"
+        found = [fold(word) for word in re.findall(r"[\w'\u2019\-]+", match.group(group))]
+        if any(w in _NOT_SCHOOL_NAME_WORDS or w.endswith("'s") for w in found):
+            continue
+        naming = [
+            w
+            for w in found
+            if w not in _LOWER_GENERIC_WORDS and w not in SEND_TERMS and w not in NOT_NAMES
+        ]
+        if naming:
+            # From the first naming word: "to oak tree nursery" -> "oak tree nursery"
+            first = max(0, fold(match.group(group)).find(naming[0]))
+            yield Span(match.start(group) + first, match.end(group), "school", tag("school"))
+    for match in _SAINT_SETTING.finditer(text):
+        yield Span(match.start("name"), match.end("name"), "school", tag("school"))
     for match in _SCHOOL_LOWER.finditer(text):
         name = fold(match.group("name"))
         if name in _GENERIC_SETTING_WORDS or name in SEND_TERMS or lexicon.is_everyday_word(name):

@@ -311,3 +311,75 @@ def test_letters_inside_a_code_of_letters_and_digits_are_not_taken_for_a_name() 
     assert anonymise("the taxi was late again, ref plum93efe8") == (
         "the taxi was late again, ref plum93efe8"
     )
+
+
+# anon-2.3.0: the misses of dev4 and holdout4. The names below are in no labelled set.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mera beta bilal school nahi ja raha", "mera beta [child] school nahi ja raha"),
+        ("Syn Bartosz, 9 lat, autyzm", "Syn [child], 9 lat, autyzm"),
+        ("fiul meu Sorin are autism", "fiul meu [child] are autism"),
+        ("mi hija Lucía tiene 6 años", "mi hija [child] tiene 6 años"),
+        ("oğlum Yusuf okula gitmiyor", "oğlum [child] okula gitmiyor"),
+    ],
+)
+def test_a_name_after_my_son_in_another_language_is_removed(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+def test_everyday_words_of_other_languages_are_kept() -> None:
+    text = "salaam, meri beti school nahi jati, teacher kehti hai bas shy hai. kya karoon"
+    assert anonymise(text) == text
+    assert anonymise("Bună ziua, fiul meu are autism") == "Bună ziua, fiul meu are autism"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he goes to elm park nursery now", "he goes to [school] now"),
+        ("son in year 8, moor lane community school.", "son in year 8, [school]."),
+        ("the senco at brackenfold told me no", "the senco at [school] told me no"),
+        ("mum of two at st aidan's, the head wont", "mum of two at [school], the head wont"),
+        ("EXCLUDED FROM ST CUTHBERT'S CATHOLIC PRIMARY AGAIN", "EXCLUDED FROM [school] AGAIN"),
+        ("Ms Begum from Brookside Children's Centre rang", "Ms [name] from [school] rang"),
+    ],
+)
+def test_schools_in_lower_case_capitals_or_without_the_word_school_are_removed(
+    text: str, expected: str
+) -> None:
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "to be honest the school has given up",
+        "she is exhausted after school every day",
+        "can the school refuse to give his meds",
+        "we go to forest school on fridays",
+        "we meet at St Mary's Church hall on Tuesdays",
+    ],
+)
+def test_ordinary_talk_about_school_is_kept(text: str) -> None:
+    assert anonymise(text) == text
+
+
+def test_months_and_word_names_opening_a_sentence_as_a_child_are_removed() -> None:
+    assert anonymise("April starts Year 7 in september") == "[child] starts Year 7 in september"
+    assert anonymise("May is 7 and will not talk at school") == (
+        "[child] is 7 and will not talk at school"
+    )
+    assert anonymise("my husband dave thinks we should appeal") == (
+        "my husband [name] thinks we should appeal"
+    )
+    assert anonymise("in May my son will start") == "in May my son will start"
+
+
+def test_names_in_three_parts_and_full_names_before_my_daughter_are_removed() -> None:
+    assert anonymise("tsz yan chan yr 5, we came from hong kong") == (
+        "[child] yr 5, we came from hong kong"
+    )
+    assert anonymise("gulalai hotak is my daughter, she is 6") == "[child] is my daughter, she is 6"
