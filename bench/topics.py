@@ -19,16 +19,20 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).with_name("data")
 # The first set was written with the training data in view; the fresh sets were written
-# blind (by someone who never saw the training data). fresh and fresh2 then informed more
-# training data; fresh3 was sealed until the first round of changes, fresh4 until the end
-# (the fairest estimate).
+# blind (by someone who never saw the training data or the code). fresh to fresh4 were each
+# scored while sealed and are now training data (bot/data/nlu/topics_from_blind_sets.yml),
+# so their figures are no longer estimates. fresh5 guides the current round of changes;
+# fresh6 stays sealed until the end of it (the fair estimate).
 SETS = {
     "main": DATA_DIR / "topic_questions.tsv",
     "fresh": DATA_DIR / "topic_questions_fresh.tsv",
     "fresh2": DATA_DIR / "topic_questions_fresh2.tsv",
     "fresh3": DATA_DIR / "topic_questions_fresh3.tsv",
     "fresh4": DATA_DIR / "topic_questions_fresh4.tsv",
+    "fresh5": DATA_DIR / "topic_questions_fresh5.tsv",
+    "fresh6": DATA_DIR / "topic_questions_fresh6.tsv",
 }
+IN_TRAINING = {"main", "fresh", "fresh2", "fresh3", "fresh4"}
 MODEL = Path(__file__).resolve().parents[1] / "models" / "sendbot.tar.gz"
 
 
@@ -73,7 +77,7 @@ def main() -> int:
     print("\n| set | questions | accuracy |\n| --- | ---: | ---: |")
     for name, (n, accuracy) in results.items():
         print(f"| {name} | {n} | {accuracy:.2f} |")
-    blind = [acc for name, (_, acc) in results.items() if name != "main"]
+    blind = [acc for name, (_, acc) in results.items() if name not in IN_TRAINING]
     return 0 if all(acc >= 0.90 for acc in blind) else 1
 
 

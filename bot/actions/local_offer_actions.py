@@ -76,11 +76,19 @@ class ActionFindServices(Action):
             len(matches),
         )
         if not matches:
-            dispatcher.utter_message(response="utter_services_none")
+            if query.topic:
+                # Nothing that fits: say what the topic is and who to ask instead.
+                dispatcher.utter_message(response=f"utter_topic_{query.topic}")
+                utter_local_contact(dispatcher, query.topic)
+            else:
+                dispatcher.utter_message(response="utter_services_none")
             return []
-        dispatcher.utter_message(
-            response="utter_services_found_one" if len(matches) == 1 else "utter_services_found"
-        )
+        if query.topic:
+            dispatcher.utter_message(response=f"utter_services_found_{query.topic}")
+        else:
+            dispatcher.utter_message(
+                response="utter_services_found_one" if len(matches) == 1 else "utter_services_found"
+            )
         for match in matches:
             dispatcher.utter_message(response="utter_service", **service_values(match.service))
         return []

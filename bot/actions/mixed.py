@@ -91,8 +91,9 @@ def topic_answered(
     A topic intent is answered with its topic; a view is answered with the topic it also
     asks about (``topic_asked``, then the question sentence alone, classified by
     ``parse_sentence``: see ``question_focus``); anything else (a fallback, which asks
-    "Did you mean...?") gets no explanation yet. Used by ``bench/topics.py`` to score what
-    the parent is told.
+    "Did you mean...?") gets no explanation yet. A directory search for short-break
+    services (clubs, respite) is answered as short breaks (``ActionFindServices``).
+    Used by ``bench/topics.py`` to score what the parent is told.
     """
     name = (parse.get("intent") or {}).get("name") or ""
     if name.startswith(TOPIC_INTENT):
@@ -106,6 +107,11 @@ def topic_answered(
 
             return focused_topic(parse.get("text"), parse_sentence)
         return None
+    if name == "find_service":
+        # A search for clubs or respite is answered with short breaks, said as such.
+        from bot.localoffer.query import read_query
+
+        return read_query(parse.get("text")).topic
     if name == "ask_term":
         # A glossary word that is also a topic (SALT, DLA...) is answered with the topic.
         from bot.localoffer.glossary import find_term

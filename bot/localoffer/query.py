@@ -163,6 +163,13 @@ _AGE_PATTERNS = (
 _AGE_WORDS = {"toddler": 2, "teenager": 14, "teen": 14, "baby": 1}
 
 
+# Kinds of service that the Local Offer counts as short breaks: a search for them is also
+# an answer about short breaks, so the reply says what short breaks are.
+SHORT_BREAK_NEEDS = frozenset(
+    {"short_breaks", "holiday_club", "after_school", "youth_club", "play"}
+)
+
+
 @dataclass(frozen=True)
 class Query:
     """What a parent is looking for."""
@@ -171,6 +178,13 @@ class Query:
     conditions: tuple[str, ...] = ()
     age: int | None = None
     district: str | None = None
+
+    @property
+    def topic(self) -> str | None:
+        """The Local Offer topic the search is about ("short_breaks"), if any."""
+        if self.needs and set(self.needs) <= SHORT_BREAK_NEEDS:
+            return "short_breaks"
+        return None
 
 
 def _has(text: str, phrase: str) -> bool:

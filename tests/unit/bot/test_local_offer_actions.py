@@ -43,7 +43,8 @@ async def test_the_holiday_club_question_gets_two_services_with_cost_and_contact
 
     assert sample_directory.exists()  # the sample was imported on first use
     responses = [m["response"] for m in dispatcher.messages]
-    assert responses == ["utter_services_found", "utter_service", "utter_service"]
+    # Holiday clubs are short breaks: the reply says so before the services.
+    assert responses == ["utter_services_found_short_breaks", "utter_service", "utter_service"]
     first = dispatcher.messages[1]
     assert first["name"] == "Roundhay Rainbow Holiday Club"
     assert first["cost"] == "£12 a day"
@@ -84,12 +85,38 @@ async def test_a_search_with_no_match_says_so(
     make_tracker: Callable[..., Any], domain: dict[str, Any]
 ) -> None:
     dispatcher = CollectingDispatcher()
-    text = "holiday club for my 24 year old near LS29"
+    text = "sleep clinic for my 24 year old near LS29"
     await ActionFindServices().run(
         dispatcher, make_tracker(latest_message=latest(text, "find_service")), domain
     )
 
     assert [m["response"] for m in dispatcher.messages] == ["utter_services_none"]
+
+
+async def test_a_short_break_search_with_no_match_explains_short_breaks_and_who_to_ask(
+    make_tracker: Callable[..., Any], domain: dict[str, Any]
+) -> None:
+    dispatcher = CollectingDispatcher()
+    text = "holiday club for my 24 year old near LS29"
+    await ActionFindServices().run(
+        dispatcher, make_tracker(latest_message=latest(text, "find_service")), domain
+    )
+
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses[0] == "utter_topic_short_breaks"
+    assert "utter_services_none" not in responses
+
+
+async def test_a_search_for_other_services_is_not_called_short_breaks(
+    make_tracker: Callable[..., Any], domain: dict[str, Any]
+) -> None:
+    message = latest("speech therapy for my 4 year old near LS8", "find_service")
+    dispatcher = CollectingDispatcher()
+
+    await ActionFindServices().run(dispatcher, make_tracker(latest_message=message), domain)
+
+    first = dispatcher.messages[0]["response"]
+    assert first in ("utter_services_found", "utter_services_found_one")
 
 
 async def test_a_term_is_explained_from_the_glossary(

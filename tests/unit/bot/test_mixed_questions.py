@@ -52,6 +52,10 @@ def test_what_the_parent_is_told_follows_the_intent_or_the_view() -> None:
     assert topic_answered(view) == "speech_language_therapy"
     fallback = {"intent": {"name": "nlu_fallback"}, "text": "hmm"}
     assert topic_answered(fallback) is None
+    clubs = {"intent": {"name": "find_service"}, "text": "any youth clubs for disabled teens"}
+    assert topic_answered(clubs) == "short_breaks"
+    swimming = {"intent": {"name": "find_service"}, "text": "autism friendly swimming in LS8"}
+    assert topic_answered(swimming) is None
 
 
 def test_the_question_sentence_of_a_longer_message_is_found() -> None:
