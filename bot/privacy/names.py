@@ -425,6 +425,13 @@ PERSON_VERBS = (SUBJECT_VERBS - WEAK_VERBS) | {
 # After "X's" (= "X has"/"X is"): "Navneet's been excluded".
 _AFTER_CONTRACTION = {"been", "got", "gone", "started", "now", "still", "always", "never", "just"}
 # Words after which a word starting a clause may be a person's name ("... and arjun loves").
+# What someone says about a child: "the ta says ruby is fine".
+_REPORTING_VERBS = {"says", "said", "say", "thinks", "reckons", "claims", "claimed", "insists"}
+_PERSON_STATE = re.compile(
+    r"\s+(?:is|was|seems|seemed)\s+(?:so\s+|really\s+|very\s+|just\s+)?"
+    r"(?:fine|ok|okay|happy|sad|upset|anxious|scared|settled|coping|struggling|masking"
+    r"|exhausted|distressed|thriving|doing)\b"
+)
 _CLAUSE_OPENERS = {
     "and",
     "with",
@@ -666,6 +673,22 @@ _INTRO_PHRASES = [
     ("parent", "of"),
     ("parent", "to"),
     ("carer", "of"),
+    ("mother", "to"),
+    ("father", "to"),
+    ("mam", "to"),
+    ("mom", "to"),
+    ("grandma", "of"),
+    ("grandmother", "of"),
+    ("grandad", "of"),
+    ("grandfather", "of"),
+    ("nan", "of"),
+    ("nana", "of"),
+    ("auntie", "of"),
+    ("aunt", "of"),
+    ("carer", "for"),
+    ("carer", "to"),
+    ("guardian", "of"),
+    ("am",),
     ("thank", "you"),
     ("thanks",),
     ("thanks", "to"),
@@ -686,6 +709,21 @@ _CHILD_INTROS = {
     ("parent", "of"),
     ("parent", "to"),
     ("carer", "of"),
+    ("mother", "to"),
+    ("father", "to"),
+    ("mam", "to"),
+    ("mom", "to"),
+    ("grandma", "of"),
+    ("grandmother", "of"),
+    ("grandad", "of"),
+    ("grandfather", "of"),
+    ("nan", "of"),
+    ("nana", "of"),
+    ("auntie", "of"),
+    ("aunt", "of"),
+    ("carer", "for"),
+    ("carer", "to"),
+    ("guardian", "of"),
 }
 _MONTHS = {"april", "may", "june", "august", "january", "march"}
 # What a month-name opening a sentence does when it is a child ("April starts Year 7").
@@ -699,6 +737,8 @@ _AGE_AFTER = re.compile(
     r"|autistic|disabled|deaf|blind|non[- ]?verbal|dyslexic|dyspraxic|epileptic|diagnosed|excluded"
     r"|refused|bullied|assessed|suspended|referred|born|statemented"
     r"|an?\s+(?:\w+\s+){0,2}?(?:girl|boy|lad|child|kid|teenager|toddler|baby)\b"
+    # "Bartek who is 12"
+    r"|\s+who\s+(?:is|was|turns|turned)\s+\d{1,2}\b(?!\s*(?:weeks?|months?|days?))"
     # "parwana stanikzai is my daughter"
     r"|(?:my|our)\s+(?:\w+\s+)?(?:son|daughter|child|boy|girl|grandson|granddaughter|nephew"
     r"|niece|stepson|stepdaughter|foster\s+child)\b)"
@@ -993,6 +1033,15 @@ class _Finder:
             key in self.lex.rare_name_words or self.lex.is_rare_word(key)
         )
 
+    def after_reporting(self, token: _Token) -> bool:
+        """After what someone says: "the ta says ruby is fine"."""
+        before = self.previous(token, 1)
+        return bool(before) and before[-1].key in _REPORTING_VERBS
+
+    def in_a_state(self, token: _Token) -> bool:
+        """ "ruby is fine in class", "jack was so upset": how a child is."""
+        return bool(_PERSON_STATE.match(self.text[token.full_end : token.full_end + 30]))
+
     def opens_clause(self, token: _Token) -> bool:
         """At the start of a sentence or clause, or after "and", "with", "but"..."""
         before = self.previous(token, 1)
@@ -1122,6 +1171,11 @@ class _Finder:
             # "Ms Ó Súilleabháin": a one-letter particle of a surname
             nxt = self.next_token(token)
             return "name" if nxt is not None and nxt.text[:1].isupper() else None
+        if token.all_caps and self.after_child_noun(token) and len(key) > 2:
+            # "my daughter JOY-ANN is 15": a name in capitals in a message that is not
+            parts = key.split("-")
+            if all(self.lex.is_first_name(p) or not self.lex.looks_like_word(p) for p in parts):
+                return "child"
         if len(key) < 2 or key in SEND_TERMS or token.all_caps:
             return None
         nxt = self.next_token(token)
@@ -1192,6 +1246,10 @@ class _Finder:
             or self.after_role(token)
             or intro is not None
         )
+        # "lily-mae", "Anna-Sofia": every part of a hyphenated word is a first name
+        parts = key.split("-")
+        if len(parts) > 1 and all(self.lex.is_first_name(part) for part in parts):
+            return label()
         if strong:
             if token.capitalised and (
                 self.could_be_name(token) or is_word_name or self.lex.is_rare_word(key)
@@ -1204,6 +1262,20 @@ class _Finder:
             # Lower case after "my son": a name only if it is one and acts like one.
             if key in self.lex.word_names and (
                 self.before_subject_verb(token) or intro in (("called",), ("named",))
+            ):
+                return label()
+            # "hi im rose, my sons...", "my son's name is miles okoro-fletcher"
+            if (
+                intro is not None
+                and intro not in (("hi",), ("hello",), ("dear",), ("cheers",), ("thanks",))
+                and self.lex.is_first_name(key)
+                and key not in _PRONOUNS
+                and key not in _HELPING_VERBS
+                and (
+                    self.gap_after(token).strip()[:1] in (",", ".", "(", "-", "!")
+                    or self.next_token(token) is None
+                    or intro in (("name", "is"),)
+                )
             ):
                 return label()
             # "my husband mark thinks": any first name, not a helping verb ("my son will go")
@@ -1244,10 +1316,6 @@ class _Finder:
             return label()
         if self.before_child_thing(token) and len(key) > 2 and self.name_like(token):
             return "child"
-        # "lily-mae", "Anna-Sofia": every part of a hyphenated word is a first name
-        parts = key.split("-")
-        if len(parts) > 1 and all(self.lex.is_first_name(part) for part in parts):
-            return label()
         if (
             not token.capitalised
             and key in self.lex.word_names
@@ -1269,8 +1337,8 @@ class _Finder:
             and key in self.lex.word_names
             and key not in _MONTHS
             and key not in _SEASONS
-            and self.opens_clause(token)
-            and (self.with_age(token) or self.before_sibling(token))
+            and (self.opens_clause(token) or self.after_reporting(token))
+            and (self.with_age(token) or self.before_sibling(token) or self.in_a_state(token))
         ):
             # "joy is 9 and has ehlers danlos", "hope is a lovely girl"
             return "child"
@@ -1378,7 +1446,13 @@ class _Finder:
             and (other.key in self.lex.word_names or other.key in self.lex.rare_name_words)
         ):
             after = self.next_token(other)
-            return after is None or after.key in _LIST_AFTER or after.key in PERSON_VERBS
+            return (
+                after is None
+                or after.key in _LIST_AFTER
+                or after.key in PERSON_VERBS
+                # "jack and tyler are": the first of a list, before its "and"
+                or (after.key in ("and", "&", "n") and not self.gap_after(other).strip())
+            )
         return False
 
     def could_be_surname(self, token: _Token) -> bool:

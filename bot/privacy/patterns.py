@@ -152,7 +152,7 @@ _SETTING_HEAD = (
 )
 _SCHOOL = re.compile(
     r"\b(?:(?:St\.?|Saint)\s+)?"
-    r"(?:(?:[A-Z][A-Za-z'\u2019\-]*|C\s?of\s?E|CofE)\s+){1,6}"
+    r"(?:(?:[A-Z][A-Za-z'\u2019\-]*|C\s?of\s?E|CofE|Church\s+of\s+England)\s+){1,6}"
     + _SETTING_HEAD
     + r"(?:\s+(?:School|Academy|Nursery))?\b"
 )
@@ -162,6 +162,11 @@ _SCHOOL_AT = re.compile(
     r"\b(?:at|from)\s+(?P<name>[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)"
     r"(?=\s+(?:is|are|was|were|has|have|had|said|says|say|told|refused|won't|wont|don't|dont"
     r"|didn't|didnt|can't|cant|never|just|keep|keeps|excluded|put)\b)"
+)
+# "nursery: Busy Bees Hunslet": capitalised words after a form's label for a setting.
+_SETTING_FIELD = re.compile(
+    r"\b(?i:school|nursery|setting|college|pre-?school|childminder)\s*:\s*"
+    r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,4})"
 )
 # "the senco at kingsmead told me": the same in lower case, for a word in no dictionary.
 _SCHOOL_AT_LOWER = re.compile(
@@ -426,6 +431,9 @@ def find_schools(text: str) -> Iterator[Span]:
             # From the first naming word: "to oak tree nursery" -> "oak tree nursery"
             first = max(0, fold(match.group(group)).find(naming[0]))
             yield Span(match.start(group) + first, match.end(group), "school", tag("school"))
+    for match in _SETTING_FIELD.finditer(text):
+        if match.group("name")[:1].isupper():
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
     for match in _SAINT_SETTING.finditer(text):
         yield Span(match.start("name"), match.end("name"), "school", tag("school"))
     for match in _SCHOOL_LOWER.finditer(text):

@@ -383,3 +383,32 @@ def test_names_in_three_parts_and_full_names_before_my_daughter_are_removed() ->
         "[child] yr 5, we came from hong kong"
     )
     assert anonymise("gulalai hotak is my daughter, she is 6") == "[child] is my daughter, she is 6"
+
+
+# anon-2.4.0: the misses of holdout5, after its one sealed run. Names in no labelled set.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I am mother to Chiamaka (born 2014)", "I am mother to [child] (born 2014)"),
+        ("hi am greta, grandma of baby leon", "hi am [name], grandma of baby [child]"),
+        ("hi im hope, my sons are both autistic", "hi im [name], my sons are both autistic"),
+        ("my son's name is miles okafor-reid", "my son's name is [child]"),
+        ("hi, rosie-may is 10 and autistic", "hi, [child] is 10 and autistic"),
+        ("my son JEAN-LUC is 12", "my son [child] is 12"),
+        ("the ta says ruby is fine in class", "the ta says [child] is fine in class"),
+        ("nursery: Little Acorns Armley. Needs help", "nursery: [school]. Needs help"),
+        (
+            "in year 4 at St Anne's Church of England Primary School",
+            "in year 4 at [school]",
+        ),
+    ],
+)
+def test_names_and_settings_found_in_holdout5_shapes_are_removed(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+def test_hope_and_words_after_say_stay_words() -> None:
+    assert anonymise("she says hope is not enough") == "she says hope is not enough"
+    assert anonymise("school: no help at all") == "school: no help at all"
