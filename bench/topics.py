@@ -33,6 +33,9 @@ SETS = {
     "fresh6": DATA_DIR / "topic_questions_fresh6.tsv",
 }
 IN_TRAINING = {"main", "fresh", "fresh2", "fresh3", "fresh4"}
+# Views people shared (labelled for themes, never NLU training data): each must be read as a
+# view, so the parent is asked whether to pass it on, not just given an explanation.
+VIEWS = Path(__file__).resolve().parents[1] / "bot" / "themes" / "labelled" / "views_holdout.jsonl"
 MODEL = Path(__file__).resolve().parents[1] / "models" / "sendbot.tar.gz"
 
 
@@ -77,8 +80,25 @@ def main() -> int:
     print("\n| set | questions | accuracy |\n| --- | ---: | ---: |")
     for name, (n, accuracy) in results.items():
         print(f"| {name} | {n} | {accuracy:.2f} |")
+    kept, total = asyncio.run(views_read_as_views(agent))
+    print(f"\nHeld-out views read as views (share_view): {kept}/{total} ({kept / total:.2f})")
     blind = [acc for name, (_, acc) in results.items() if name not in IN_TRAINING]
     return 0 if all(acc >= 0.90 for acc in blind) else 1
+
+
+async def views_read_as_views(agent) -> tuple[int, int]:
+    """How many held-out labelled views get the view flow; print the others."""
+    import json
+
+    texts = [json.loads(line)["text"] for line in VIEWS.read_text(encoding="utf-8").splitlines()]
+    kept = 0
+    for text in texts:
+        intent = (await agent.parse_message(text))["intent"]["name"]
+        if intent == "share_view":
+            kept += 1
+        else:
+            print(f"  view read as {intent}: {text}")
+    return kept, len(texts)
 
 
 def report(agent, name: str) -> tuple[int, float]:

@@ -20,6 +20,26 @@ QUESTION = re.compile(
     r"|\b(?:what|wat|wot|how|who|where)\s+(?:help|support|can|do|should|is|are)\b",
     re.IGNORECASE,
 )
+# A question or a request for information, also in text-speak with no punctuation ("wots a
+# ehc plan do my son need 1", "is ther any help", "I wish to enquire about..."). Wider than
+# QUESTION: used to tell a long statement ("the taxi never came again") from a question.
+ASKS = re.compile(
+    QUESTION.pattern
+    + r"|(?:^|[.!,;:]\s*|\b(?:and|but|so|now|please|pls|plz|hi|hello|also|then|or)\s+)"
+    r"(?:whats|what's|wats|wots|hw|whos|who's|wheres|where's|wer)\b"
+    r"|(?:^|[.!,;:]\s*|\b(?:and|but|so|now|please|pls|plz|hi|hello|also|then|or)\s+)"
+    r"(?:can|cn|could|will|would|should|shud|is|are|do|does|did|has|have|am|may)\b"
+    r"|\b(?:what|whats|wat|wats|wot|wots|how|hw|who|whos|where|wheres|wer|when|why|which)\s+"
+    r"(?:is|are|do|does|did|can|could|should|will|would|happens|happened|help|support|kind|sort"
+    r"|type|about|if|long|much|many|often|soon|else|shud|r|cn)\b"
+    r"|\b(?:is|are|r)\s+ther(?:e|es)?\b"
+    r"|\bcan\s+(?:i|we|u|you|my|ma|the|he|she|they|someone|somebody|sum1|anyone|her|him)\b"
+    r"|\b(?:do|does)\s+(?:i|we|they|he|she|my|ma|the|u|you)\s+(?:need|have|get|qualify)\b"
+    r"|\b(?:explain|tell me|tell us|advise|advice|information|info|let me know|want to know"
+    r"|like to know|wondering|grateful|please help|help me|help us|looking for|any help"
+    r"|anything for|know if|know whether|know how|know what|enquir\w*|ask about|whether)\b",
+    re.IGNORECASE,
+)
 # Topic responses (utter_topic_<name>) and words that name the topic, most specific first.
 TOPIC_WORDS: tuple[tuple[str, str], ...] = (
     ("annual_review", r"annual review"),
