@@ -19,7 +19,7 @@ from bot.privacy.patterns import Span
 
 # Bump when a change could anonymise the same text differently; the API stores it
 # with each view, so a forum can tell which views an improvement applies to.
-ANONYMISER_VERSION = "anon-2.4.0"
+ANONYMISER_VERSION = "anon-2.5.0"
 
 # Finders in order of precedence: where two overlap, the earlier one wins.
 _FINDERS: tuple[Callable[[str], Iterable[Span]], ...] = (

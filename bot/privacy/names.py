@@ -122,9 +122,26 @@ CHILD_NOUNS = {
     "gabadhayda",
     "donka",
     "dochka",
+    "chele",
+    "meye",
+    "wiil",
+    "gabar",
 }
 # Words that are first names but also help a verb: "my son will", "my daughter may".
-_HELPING_VERBS = {"will", "may", "can", "might", "must", "shall", "did", "does", "do", "has"}
+_HELPING_VERBS = {
+    "will",
+    "may",
+    "can",
+    "could",
+    "would",
+    "might",
+    "must",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "has",
+}
 # "my" after the noun ("fiul meu Andrei", "syn mój Kacper").
 _POSSESSIVE_AFTER = {"meu", "mea", "mio", "mia", "moj", "moja", "mano", "mon", "mine", "mera"}
 ROLE_NOUNS = {
@@ -169,6 +186,19 @@ ROLE_NOUNS = {
     "partner",
     "wife",
     "husband",
+    "brother",
+    "sister",
+    "cousin",
+    "friend",
+    "neighbour",
+    "grandma",
+    "grandad",
+    "granny",
+    "grandpa",
+    "dad",
+    "mum",
+    "mam",
+    "mom",
     "ex",
     "childminder",
     "carer",
@@ -178,22 +208,11 @@ ROLE_NOUNS = {
     "counsellor",
     "solicitor",
     "advocate",
-    "friend",
-    "neighbour",
-    "mum",
-    "mam",
-    "mom",
-    "dad",
     "mother",
     "father",
     "stepdad",
     "stepmum",
-    "grandma",
-    "grandad",
     "nan",
-    "cousin",
-    "brother",
-    "sister",
     "boyfriend",
     "girlfriend",
     "director",
@@ -432,6 +451,12 @@ _PERSON_STATE = re.compile(
     r"(?:fine|ok|okay|happy|sad|upset|anxious|scared|settled|coping|struggling|masking"
     r"|exhausted|distressed|thriving|doing)\b"
 )
+_PERSON_AFTER = re.compile(
+    r"(?:['\u2019]s|\s+(?:has|had))\s+(?:his|her|been\s+(?:on|in|off|out|excluded|diagnosed"
+    r"|waiting|refused|bullied|sent|put|moved|given|offered|placed|struggling))\b"
+    r"|\s+had\s+(?:his|her)\b|\s+here\s*[,.!]|\s+from\s+the\b",
+    re.IGNORECASE,
+)
 _CLAUSE_OPENERS = {
     "and",
     "with",
@@ -485,6 +510,19 @@ _ESCORT_VERBS = {
 }
 _ESCORT_AFTER = {"to", "up", "off", "home", "out", "for", "into", "in", "from", "back", "round"}
 _PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "who", "there", "that", "what"}
+# "we are the Kaminskis", "we're the Okafors": a family by its name.
+_FAMILY_NAME = re.compile(r"\b(?:we\s+are|we're|were)\s+the\s+(?P<family>[A-Z][a-z]+s)\b")
+_NEVER_NAMES = _PRONOUNS | {
+    "here",
+    "im",
+    "i'm",
+    "him",
+    "her",
+    "his",
+    "oldest",
+    "eldest",
+    "youngest",
+}
 _BARE_APPOSITION = re.compile(
     r"\s+(?:my|our)\s+(?:(?:little|middle|baby|big)\s+)?(?P<noun>"
     + "|".join(sorted(CHILD_NOUNS, key=len, reverse=True))
@@ -1038,6 +1076,11 @@ class _Finder:
         before = self.previous(token, 1)
         return bool(before) and before[-1].key in _REPORTING_VERBS
 
+    def person_after(self, token: _Token) -> bool:
+        """ "hunter has been in a PRU", "ivy's been on the list", "will has his review",
+        "robin here,", "pat from the forum": what follows only a person."""
+        return bool(_PERSON_AFTER.match(self.text[token.end : token.end + 40]))
+
     def in_a_state(self, token: _Token) -> bool:
         """ "ruby is fine in class", "jack was so upset": how a child is."""
         return bool(_PERSON_STATE.match(self.text[token.full_end : token.full_end + 30]))
@@ -1235,6 +1278,9 @@ class _Finder:
                 return "name"
             if not self.lex.looks_like_word(key) or self.lex.is_surname(key):
                 return "name"
+            # "his teacher miss dale say": a first name in lower case ("i miss will" stays)
+            if self.lex.is_first_name(key) and key not in _HELPING_VERBS and key not in NOT_NAMES:
+                return "name"
             return None
 
         if self.is_clear_name(token) and (token.capitalised or len(key) > 2):
@@ -1283,9 +1329,18 @@ class _Finder:
                 self.lex.is_first_name(key)
                 and key not in _HELPING_VERBS
                 and key not in _PRONOUNS
-                and self.before_person_verb(token)
+                and (self.before_person_verb(token) or self.before_and_i(token))
             ):
                 return label()
+            # "my brother rebwar can translate": a word in no dictionary after a relative
+            nxt_word = self.next_token(token)
+            if (
+                self.after_role(token)
+                and not self.lex.looks_like_word(key)
+                and nxt_word is not None
+                and (nxt_word.key in SUBJECT_VERBS or nxt_word.key in _HELPING_VERBS)
+            ):
+                return "name"
             # "my dd sachini is", "we call her zuzia at home": a word in no dictionary
             # acting as a person ("my son's mainstream school" stays)
             nxt = self.next_token(token)
@@ -1338,10 +1393,17 @@ class _Finder:
             and key not in _MONTHS
             and key not in _SEASONS
             and (self.opens_clause(token) or self.after_reporting(token))
-            and (self.with_age(token) or self.before_sibling(token) or self.in_a_state(token))
+            and (
+                self.with_age(token)
+                or self.before_sibling(token)
+                or self.in_a_state(token)
+                or self.person_after(token)
+            )
         ):
-            # "joy is 9 and has ehlers danlos", "hope is a lovely girl"
-            return "child"
+            # "joy is 9 and has ehlers danlos", "hope is a lovely girl"; "robin here" is
+            # the parent writing, "pat from the forum" a helper.
+            after = self.text[token.end : token.end + 12].lower()
+            return "name" if re.match(r"\s+(?:here\b|from\s)", after) else "child"
 
         if not token.capitalised:
             return None
@@ -1353,8 +1415,14 @@ class _Finder:
             # "May is 7 and...", "April starts Year 7": a month opening a sentence as a child
             nxt = self.next_token(token)
             opening = token.sentence_start and not self.gap_after(token).strip()
-            if opening and nxt is not None and (
-                self.with_age(token) or nxt.key in _MONTH_AS_CHILD_VERBS
+            if (
+                opening
+                and nxt is not None
+                and (
+                    self.with_age(token)
+                    or nxt.key in _MONTH_AS_CHILD_VERBS
+                    or self.person_after(token)
+                )
             ):
                 return "child"
             return None
@@ -1386,15 +1454,39 @@ class _Finder:
             return label()
         return None
 
+    def signature(self, token: _Token) -> bool:
+        """ "... Is that allowed? Олена": a capitalised last word alone after a sentence."""
+        return (
+            token.index == len(self.tokens) - 1
+            and token.capitalised
+            and not token.all_caps
+            and bool(re.search(r"[.!?]\s*(?:-\s*)?$", self.gap_before(token)))
+            and not self.lex.looks_like_word(token.key)
+            and token.key not in NOT_NAMES
+            and token.key not in SEND_TERMS
+            and token.key not in self.lex.places
+        )
+
     def find(self) -> list[_Token]:
         for token in self.tokens:
             token.label = self.decide(token)
+            if token.label is None and self.signature(token):
+                token.label = "name"
+        for match in _FAMILY_NAME.finditer(self.text):
+            for token in self.tokens:
+                if token.start == match.start("family"):
+                    token.label = "name"
         self._pairs()
         self._extend_names()
         self._spread()
         # "mirwais and zarlasht ..., zarlasht has": a name found later joins its list too
         self._extend_names()
         self._spread()
+        # Whatever the context, a pronoun or "here" is never part of a name ("my son is
+        # hassan he is 6", "mum of 3 here").
+        for token in self.tokens:
+            if token.key in _NEVER_NAMES:
+                token.label = None
         return [t for t in self.tokens if t.label]
 
     def _pairs(self) -> None:
@@ -1585,8 +1677,10 @@ class _Finder:
         return changed
 
     def _alias_word(self, token: _Token) -> bool:
+        # "oluwadamilare (dami)": in lower case, a first name or a word in no dictionary
+        lower_ok = self.lex.is_first_name(token.key) or not self.lex.looks_like_word(token.key)
         return (
-            token.capitalised
+            (token.capitalised or lower_ok)
             and len(token.key) > 1
             and token.key not in SEND_TERMS
             and token.key not in NOT_NAMES

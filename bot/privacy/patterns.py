@@ -148,7 +148,8 @@ _NOT_STREET_WORDS = {
 # Named schools and settings: capitalised words ending in a kind of setting.
 _SETTING_HEAD = (
     r"(?:School|Academy|Primary|Nursery|Pre-?[Ss]chool|Preschool|Playgroup|College|Juniors?"
-    r"|Infants?|High|Montessori|Federation|Kindergarten|Pupil\s+Referral\s+Unit|PRU|Centre)"
+    r"|Infants?|High|Montessori|Federation|Kindergarten|Pupil\s+Referral\s+Unit|PRU|Centre"
+    r"|Grammar|Prep|RC|C\s?of\s?E|CofE|Resource\s+Base)"
 )
 _SCHOOL = re.compile(
     r"\b(?:(?:St\.?|Saint)\s+)?"
@@ -179,12 +180,22 @@ _SCHOOL_AT_LOWER = re.compile(
 # setting that is more than "school" (", not in any school" is no school).
 _SETTING_LOWER = (
     r"(?:community\s+school|primary(?:\s+school)?|academy|nursery|infants|juniors"
-    r"|high\s+school|c\s+of\s+e\s+school)"
+    r"|high(?:\s+school)?|grammar(?:\s+school)?|prep|special\s+school|c\s+of\s+e(?:\s+school)?"
+    r"|rc(?:\s+school)?|resource\s+base)"
 )
 _SCHOOL_LOWER_NAMED = re.compile(
-    r"\b(?:at|to|from|attends|attend)\s+(?P<name>(?:[a-z][a-z'\u2019\-]+\s+){1,3}"
+    r"\b(?:at|to|from|attends|attend|attending|for|naming|named|joined)\s+(?P<name>(?:[a-z][a-z'\u2019\-]+\s+){1,3}"
     r"(?:" + _SETTING_LOWER + r"|school))\b"
     r"|(?:^|[,.;:(]\s*)(?P<opening>(?:[a-z][a-z'\u2019\-]+\s+){1,3}" + _SETTING_LOWER + r")\b"
+)
+# "an independent school (Hawthorn House)", "Nursery is Happy Days Kidz Club", "at Our Lady
+# of Lourdes": a setting named without its kind.
+_SETTING_NAMED = re.compile(
+    r"\b(?i:school|nursery|setting|college|preschool|pre-school)"
+    r"(?:\s*\(|\s+(?:is|was)\s+(?=[A-Z]\w*\s+[A-Z]))"
+    r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,4})"
+    r"|\b(?:at|to|from)\s+(?P<church>Our\s+Lady(?:'s|\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
+    r"|Sacred\s+Heart|Holy\s+(?:Trinity|Family|Cross|Rosary|Name|Spirit))"
 )
 # "at st peter's": a saint's name after "at", "to" or "from" is a school or setting
 # ("at St Andrew's Church" is a church).
@@ -209,7 +220,7 @@ _GENERIC_SETTING_WORDS = words(
     playgroup montessori federation kindergarten city county council good great outstanding
     i we he she they it year reception
     centre children's childrens family carers development job leisure health medical sports
-    resource learning contact
+    resource learning contact education otherwise than
     """
 ) | {"c", "of", "e", "cofe", "ce", "rc"}
 # Words that never name a school in lower case: "to be frank the school", "to get school".
@@ -219,7 +230,8 @@ _NOT_SCHOOL_NAME_WORDS = words(
     will would should may might must is are was were not no any all some every in at on of
     to for from with by about after before into than then so but and or if when while
     because like just only also still even very really too again me us him them it he she
-    they we you i shes hes im theyre looking
+    they we you i shes hes im theyre looking a an the my his her our their your this that
+    name names naming named want wants
     """
 )
 # Lower-case words before "school" or "nursery" that name no particular one.
@@ -353,6 +365,44 @@ def _trim_generic_start(text: str, start: int, end: int) -> int:
     return end
 
 
+# In a message in capitals, what stops a school's name when read back from its kind
+# ("STARTED AT BIRCHES HILL PRIMARY" -> "BIRCHES HILL PRIMARY").
+_CAPS_NAME_STOPS = words(
+    """
+    started starts start attends attended attending joined joins join excluded left leaves
+    moved moving applied apply named naming called into onto out off up down near hates
+    hate loves love likes like misses miss enjoys enjoy refuses refuse avoids dreads back
+    """
+)
+
+
+def _start_of_caps_name(shaped: str, start: int, end: int) -> int | None:
+    """Where the school's name begins, reading back from its kind; None if it names none."""
+    pieces = list(re.finditer(r"[\w'\u2019\-]+", shaped[start:end]))
+    first = None
+    for piece in reversed(pieces[:-1]):
+        key = fold(piece.group())
+        if key in ("st", "saint"):
+            first = piece
+            break
+        if (
+            key in _NOT_SCHOOL_NAME_WORDS
+            or key in _CAPS_NAME_STOPS
+            or key in ("the", "a", "an", "my", "our", "his", "her", "their", "your", "this")
+            or (key.endswith(("ed", "ing")) and load_lexicon().looks_like_word(key))
+        ):
+            break
+        first = piece
+    if first is None:
+        return None
+    naming = [
+        fold(p.group())
+        for p in pieces[pieces.index(first) : -1]
+        if fold(p.group()) not in _GENERIC_SETTING_WORDS and fold(p.group()) not in ("st", "saint")
+    ]
+    return start + first.start() if naming else None
+
+
 def find_schools(text: str) -> Iterator[Span]:
     """Named schools, nurseries and colleges ("Oakfield Primary", "St Mary's C of E
     Academy", "Little Stars Nursery"); "the local primary school" stays."""
@@ -362,24 +412,16 @@ def find_schools(text: str) -> Iterator[Span]:
     shaped = _unshout(text)
     if shaped != text:
         for match in _SCHOOL.finditer(shaped):
-            start = match.start()
-            for piece in re.finditer(r"[\w'\u2019\-]+", shaped[match.start() : match.end()]):
-                key = fold(piece.group())
-                if key in ("st", "saint") or not (
-                    lexicon.looks_like_word(key) or key in _GENERIC_SETTING_WORDS
-                ):
-                    break
-                start = match.start() + piece.end()
-            else:
+            start = _start_of_caps_name(shaped, match.start(), match.end())
+            if start is None:
                 continue
-            start = len(shaped[:start]) + len(shaped[start:]) - len(shaped[start:].lstrip())
             # "MAJA HAS BEEN OFF SCHOOL": a name, then everyday words, is no school
             naming = [
                 word
                 for word in re.findall(r"[\w'\u2019\-]+", shaped[start : match.end()])[:-1]
                 if fold(word) not in _GENERIC_SETTING_WORDS and fold(word) not in ("st", "saint")
             ]
-            if any(lexicon.word_rank.get(fold(word), 99_999) <= 1500 for word in naming):
+            if all(lexicon.word_rank.get(fold(word), 99_999) <= 1500 for word in naming):
                 continue
             yield Span(start, match.end(), "school", tag("school"))
         return
@@ -431,6 +473,9 @@ def find_schools(text: str) -> Iterator[Span]:
             # From the first naming word: "to oak tree nursery" -> "oak tree nursery"
             first = max(0, fold(match.group(group)).find(naming[0]))
             yield Span(match.start(group) + first, match.end(group), "school", tag("school"))
+    for match in _SETTING_NAMED.finditer(text):
+        group = "name" if match.group("name") else "church"
+        yield Span(match.start(group), match.end(group), "school", tag("school"))
     for match in _SETTING_FIELD.finditer(text):
         if match.group("name")[:1].isupper():
             yield Span(match.start("name"), match.end("name"), "school", tag("school"))

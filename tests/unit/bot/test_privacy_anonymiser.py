@@ -412,3 +412,43 @@ def test_names_and_settings_found_in_holdout5_shapes_are_removed(text: str, expe
 def test_hope_and_words_after_say_stay_words() -> None:
     assert anonymise("she says hope is not enough") == "she says hope is not enough"
     assert anonymise("school: no help at all") == "school: no help at all"
+
+
+# anon-2.5.0: the misses of holdout6, after its one sealed run. Names in no labelled set.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SHE WAS EXCLUDED FROM ASHGROVE ACADEMY AGAIN", "SHE WAS EXCLUDED FROM [school] AGAIN"),
+        ("HE STARTED AT ELM BANK PRIMARY IN MAY", "HE STARTED AT [school] IN MAY"),
+        ("year 9 at lowfield high, no help", "year 9 at [school], no help"),
+        ("can i ask for westgate special school instead", "can i ask for [school] instead"),
+        ("she is at St Bede's RC in Bootle", "she is at [school] in Bootle"),
+        ("a private school (Larchwood House) is best", "a private school ([school]) is best"),
+        ("both at Our Lady of Walsingham now", "both at [school] now"),
+        ("heath has been off since september", "[child] has been off since september"),
+        ("robin here, dad of two", "[name] here, dad of two"),
+        ("my brother dilshad can translate", "my brother [name] can translate"),
+        ("his teacher miss carol say wait", "his teacher miss [name] say wait"),
+        ("Is that allowed? Ирина", "Is that allowed? [name]"),
+        ("we are the Nowaks and we need help", "we are the [name] and we need help"),
+        ("my son is tomasz he is 6", "my son is [child] he is 6"),
+    ],
+)
+def test_names_and_settings_found_in_holdout6_shapes_are_removed(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HE HATES SCHOOL AND NOBODY HELPS",
+        "HE IS AT A SPECIAL SCHOOL NOW",
+        "we want to name an independent school",
+        "Can I ask about Education Otherwise Than At School",
+        "i miss will power some days",
+    ],
+)
+def test_talk_about_schools_and_words_stay(text: str) -> None:
+    assert anonymise(text) == text
