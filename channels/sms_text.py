@@ -14,7 +14,8 @@ English reply half its room.
 
 ``split_reply`` keeps a reply that fits in one segment as it is; a longer one becomes parts
 of one segment each, cut at line and sentence ends (at word ends only for a sentence too long
-for a segment), numbered ``1/3``, ``2/3``... so they read in order on any phone.
+for a segment, and never inside a phone number), numbered ``1/3``, ``2/3``... so they read
+in order on any phone.
 """
 
 from __future__ import annotations
@@ -151,11 +152,18 @@ def _fits(text: str, limit: int, gsm: bool) -> bool:
     return sum(_units(text, gsm)) <= limit
 
 
+# A space a sentence may be cut at: not one inside a phone number ("0808 800 5000").
+_WORD_GAP = re.compile(r"(?<!\d) | (?!\d)")
+
+
 def _cut_words(sentence: str, limit: int, gsm: bool) -> list[str]:
-    """A sentence too long for one part, cut at spaces (at characters for one huge word)."""
+    """A sentence too long for one part, cut at spaces (at characters for one huge word).
+
+    Spaces between two digits are not cut at, so a phone number stays in one part.
+    """
     out: list[str] = []
     current = ""
-    for word in sentence.split(" "):
+    for word in _WORD_GAP.split(sentence):
         candidate = f"{current} {word}" if current else word
         if _fits(candidate, limit, gsm):
             current = candidate
@@ -172,6 +180,26 @@ def _cut_words(sentence: str, limit: int, gsm: bool) -> list[str]:
     if current:
         out.append(current)
     return out
+
+
+def _pack(text: str, room: int, gsm: bool) -> list[str]:
+    """The parts' texts (unnumbered), each at most ``room`` long, cut at line and sentence ends."""
+    pieces: list[str] = []
+    for unit in _units_of(text):
+        pieces.extend([unit] if _fits(unit, room, gsm) else _cut_words(unit, room, gsm))
+    parts: list[str] = []
+    current = ""
+    for piece in pieces:
+        joiner = "\n" if current and _ends_line(text, current, piece) else " "
+        candidate = f"{current}{joiner}{piece}" if current else piece
+        if _fits(candidate, room, gsm):
+            current = candidate
+        else:
+            parts.append(current)
+            current = piece
+    if current:
+        parts.append(current)
+    return parts
 
 
 def split_reply(text: str, *, max_parts: int = 9) -> SmsReply:
@@ -193,23 +221,10 @@ def split_reply(text: str, *, max_parts: int = 9) -> SmsReply:
     if _fits(text, single, gsm):
         return SmsReply((text,), encoding(text), 1)
 
-    # Room for a "12/12 " label at the start of each part.
-    room = single - 6
-    pieces: list[str] = []
-    for unit in _units_of(text):
-        pieces.extend([unit] if _fits(unit, room, gsm) else _cut_words(unit, room, gsm))
-    parts: list[str] = []
-    current = ""
-    for piece in pieces:
-        joiner = "\n" if current and _ends_line(text, current, piece) else " "
-        candidate = f"{current}{joiner}{piece}" if current else piece
-        if _fits(candidate, room, gsm):
-            current = candidate
-        else:
-            parts.append(current)
-            current = piece
-    if current:
-        parts.append(current)
+    # Room for a "3/5 " label at the start of each part; "12/12 " if it takes 10 or more.
+    parts = _pack(text, single - 4, gsm)
+    if len(parts) > 9:
+        parts = _pack(text, single - 6, gsm)
     if len(parts) > max_parts:
         parts = [*parts[: max_parts - 1], "\n".join(parts[max_parts - 1 :])]
     total = len(parts)
