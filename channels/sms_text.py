@@ -15,7 +15,7 @@ English reply half its room.
 ``split_reply`` keeps a reply that fits in one segment as it is; a longer one becomes as few
 parts of one segment each as it can, numbered ``1/3``, ``2/3``... so they read in order on
 any phone. Parts end at line and sentence ends when that costs no extra part, else between
-words; never inside a phone number, nor between a menu number and its option.
+words; never inside a phone number or a menu option ("3 Help in school").
 """
 
 from __future__ import annotations
@@ -142,6 +142,7 @@ class SmsReply:
 _WORD_GAP = re.compile(r"(?<!\d) | (?!\d)")
 _RLM = "\u200f"
 _MENU_NUMBER = re.compile(r"^\d{1,2}[.)]?$")
+_MENU_LINE = re.compile(r"^\d{1,2}[.)]?\s")
 _NEVER = 1_000
 
 
@@ -175,6 +176,8 @@ def _words(text: str, room: int, gsm: bool) -> list[_Word]:
     words: list[_Word] = []
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     for line in lines:
+        # A menu option ("3 Help in school") is kept whole when it fits in a part.
+        option = _MENU_LINE.match(line) is not None and _fits(line, room, gsm)
         sentences = [s for s in _SENTENCE_END.split(line) if s]
         for s_index, sentence in enumerate(sentences):
             pieces = [w for w in _WORD_GAP.split(sentence) if w]
@@ -188,7 +191,7 @@ def _words(text: str, room: int, gsm: bool) -> list[_Word]:
                         words.append(_Word(chunk, "", 1))
                     elif line_end or last_word:
                         words.append(_Word(chunk, "\n" if line_end else " ", 0))
-                    elif s_index == 0 and w_index == 0 and _MENU_NUMBER.match(chunk):
+                    elif option or (s_index == 0 and w_index == 0 and _MENU_NUMBER.match(chunk)):
                         words.append(_Word(chunk, " ", _NEVER))  # "1 Yes" stays together
                     else:
                         words.append(_Word(chunk, " ", 1))
@@ -200,7 +203,7 @@ def _pack(text: str, room: int, gsm: bool) -> list[str]:
 
     As few parts as possible; among those, the one cut least often inside a sentence
     (at line and sentence ends when that costs no extra part, else between words, never
-    inside a phone number or between a menu number and its option).
+    inside a phone number or a menu option).
     """
     words = _words(text, room, gsm)
     sizes = [sum(_units(w.text, gsm)) for w in words]
