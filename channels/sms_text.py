@@ -15,7 +15,7 @@ English reply half its room.
 ``split_reply`` keeps a reply that fits in one segment as it is; a longer one becomes as few
 parts of one segment each as it can, numbered ``1/3``, ``2/3``... so they read in order on
 any phone. Parts end at line and sentence ends when that costs no extra part, else between
-words; never inside a phone number or a menu option ("3 Help in school").
+words; never inside a phone number, a command ("DELETE MY DATA") or a menu option.
 """
 
 from __future__ import annotations
@@ -142,6 +142,7 @@ class SmsReply:
 _WORD_GAP = re.compile(r"(?<!\d) | (?!\d)")
 _RLM = "\u200f"
 _MENU_NUMBER = re.compile(r"^\d{1,2}[.)]?$")
+_COMMAND_WORD = re.compile(r"^[A-Z]{2,}[.,:;!?)]*$")
 _MENU_LINE = re.compile(r"^\d{1,2}[.)]?\s")
 _NEVER = 1_000
 
@@ -171,6 +172,17 @@ def _cut_long_word(word: str, limit: int, gsm: bool) -> list[str]:
     return [*out, word]
 
 
+def _keep_commands(pieces: list[str]) -> list[str]:
+    """Join words of a command in capitals ("WHAT DO YOU KEEP", "DELETE MY DATA") into one."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _COMMAND_WORD.match(out[-1].rsplit(" ", 1)[-1]) and _COMMAND_WORD.match(piece):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 def _words(text: str, room: int, gsm: bool) -> list[_Word]:
     """The reply as words, each knowing whether a part may end after it, and at what cost."""
     words: list[_Word] = []
@@ -180,7 +192,7 @@ def _words(text: str, room: int, gsm: bool) -> list[_Word]:
         option = _MENU_LINE.match(line) is not None and _fits(line, room, gsm)
         sentences = [s for s in _SENTENCE_END.split(line) if s]
         for s_index, sentence in enumerate(sentences):
-            pieces = [w for w in _WORD_GAP.split(sentence) if w]
+            pieces = _keep_commands([w for w in _WORD_GAP.split(sentence) if w])
             for w_index, piece in enumerate(pieces):
                 chunks = _cut_long_word(piece, room, gsm)
                 for c_index, chunk in enumerate(chunks):
@@ -203,7 +215,7 @@ def _pack(text: str, room: int, gsm: bool) -> list[str]:
 
     As few parts as possible; among those, the one cut least often inside a sentence
     (at line and sentence ends when that costs no extra part, else between words, never
-    inside a phone number or a menu option).
+    inside a phone number, a command in capitals or a menu option).
     """
     words = _words(text, room, gsm)
     sizes = [sum(_units(w.text, gsm)) for w in words]

@@ -117,6 +117,16 @@ def test_a_phone_number_is_never_cut_across_parts() -> None:
     assert any("116 123" in part for part in reply.parts)
 
 
+def test_a_command_in_capitals_is_never_cut_across_parts() -> None:
+    command = "Надішліть WHAT DO YOU KEEP або DELETE MY DATA, якщо хочете знати більше."
+    for padding in range(1, 12):  # move the command across the places a part may end
+        reply = split_reply("Так " * padding + command + " Дякую.")
+        joined = [part.split(" ", 1)[1] for part in reply.parts]
+        assert len(joined) > 1
+        assert any("WHAT DO YOU KEEP" in part for part in joined), reply.parts
+        assert any("DELETE MY DATA" in part for part in joined), reply.parts
+
+
 def test_a_menu_option_is_never_cut_across_parts() -> None:
     options = ["1 Plany EHC", "2 Przegląd roczny", "3 Pomoc w szkole", "4 Przerwy wytchnieniowe"]
     text = "Zapytaj własnymi słowami albo odpisz numerem, proszę:\n" + "\n".join(options)
