@@ -36,6 +36,8 @@ from pathlib import Path
 
 import yaml
 
+from bot.language.bidi import make_rtl
+from bot.language.languages import RTL
 from channels.render import render_sms
 from channels.sms_text import encoding, segment_count
 
@@ -239,7 +241,15 @@ def static() -> None:
             if name not in english:
                 continue
             body = text.get("text") if isinstance(text, dict) else text
-            message = {"text": body, "buttons": english[name].get("buttons")}
+            titles = text.get("buttons") or [] if isinstance(text, dict) else []
+            buttons = [
+                {**button, "title": title}
+                for button, title in zip(english[name].get("buttons") or [], titles, strict=False)
+            ]
+            if data["language"] in RTL:  # as bot.language.localise sends them
+                body = make_rtl(body)
+                buttons = [{**b, "title": make_rtl(b["title"])} for b in buttons]
+            message = {"text": body, "buttons": buttons or english[name].get("buttons")}
             counts.append(count(data["language"], name, message))
         sample = next(iter((data.get("responses") or {}).values()), "")
         sample = sample.get("text", "") if isinstance(sample, dict) else sample
