@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 _NUMBER = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
-_LEADING_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.):-]?\s+")
+_LEADING_NUMBER = re.compile(r"^[\s\u200e\u200f]*\d{1,2}\s*[.):-]?\s+")
 
 
 @dataclass(frozen=True)

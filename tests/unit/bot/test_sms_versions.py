@@ -341,3 +341,13 @@ def test_quick_question_buttons_are_in_the_persons_language_with_the_same_payloa
     assert [o["title"] for o in ukrainian] == ["1 Так", "2 Не зараз"]
     assert [o["payload"] for o in ukrainian] == [o["payload"] for o in QUICK_VIEW_OPTIONS]
     assert quick_view_options(None) == [dict(o) for o in QUICK_VIEW_OPTIONS]
+
+
+def test_right_to_left_button_titles_are_numbered_once() -> None:
+    buttons = [
+        {"title": make_rtl("1 ہاں"), "payload": "/affirm"},
+        {"title": make_rtl("2 نہیں"), "payload": "/deny"},
+    ]
+    text = make_rtl("کیا آپ کا مطلب تھا: شکریہ؟")
+    lines = render_sms({"text": text, "buttons": buttons}, "ur").parts[0].split("\n")
+    assert lines[1:] == ["1 ہاں", "2 نہیں", "1 یا 2 بھیجیں۔"]
