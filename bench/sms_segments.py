@@ -8,7 +8,11 @@ Two measures (goal: median 1, 95th percentile at most 3):
   is one assistant message: one SMS, or its numbered parts (``1/3``...), each part counted by
   its own segments;
 - ``static``: every response of the domain, in English and in each reviewed translation,
-  rendered for SMS (no stack; every reply counted once, however rare).
+  rendered for SMS (no stack; every reply counted once, however rare) as the SMS channel
+  picks it: the domain's ``channel: twilio_sms`` variation and a translation's ``sms``
+  version when there is one.
+
+Both list the replies over 3 segments after the table.
 
 Usage (from the repo root, after ``make train``)::
 
@@ -32,6 +36,8 @@ from pathlib import Path
 
 import yaml
 
+from bot.language.bidi import make_rtl
+from bot.language.languages import RTL
 from channels.render import render_sms
 from channels.sms_text import encoding, segment_count
 
@@ -69,6 +75,7 @@ CONVERSATIONS: dict[str, list[str]] = {
     "polish (pl)": ["Dzień dobry, potrzebuję pomocy dla syna", "menu", "3", "STOP"],
 }
 DOMAIN = ROOT / "bot" / "domain"
+SMS_CHANNEL = "twilio_sms"
 TRANSLATIONS = ROOT / "bot" / "translations"
 
 
@@ -164,6 +171,7 @@ def live() -> None:
             time.sleep(0.5)
         webhook = f"{rasa_url}/webhooks/twilio_sms/webhook"
         by_set: dict[str, list[int]] = defaultdict(list)
+        long: list[str] = []
         for n, (label, turns) in enumerate(CONVERSATIONS.items()):
             number = f"+447700900{n:03d}"
             for turn in turns:
@@ -172,7 +180,11 @@ def live() -> None:
                 twilio.wait_for(number, before, timeout=60, quiet=1.0)
             bodies = [m.body for m in twilio.sent_to(number)]
             for reply in replies_of(bodies):
-                by_set[label].append(sum(segment_count(part) for part in reply))
+                count = sum(segment_count(part) for part in reply)
+                by_set[label].append(count)
+                if count > 3:
+                    start = reply[0].split(" ", 1)[-1][:50].replace("\n", " ")
+                    long.append(f"{label}: {count} segments: {start}...")
         everything = [v for values in by_set.values() for v in values]
         english = [v for k, values in by_set.items() if "(en)" in k for v in values]
         other = [v for k, values in by_set.items() if "(en)" not in k for v in values]
@@ -184,10 +196,19 @@ def live() -> None:
                 *sorted(by_set.items()),
             ]
         )
+        print("\nOver 3 segments:", *(long or ["none"]), sep="\n- ")
     finally:
         os.killpg(stack.pid, signal.SIGTERM)
         stack.wait(timeout=60)
         twilio.stop()
+
+
+def sms_variation(variations: list[dict]) -> dict:
+    """The variation the SMS channel picks: ``channel: twilio_sms`` if any, else the first."""
+    for variation in variations:
+        if variation.get("channel") == SMS_CHANNEL:
+            return variation
+    return variations[0]
 
 
 def static() -> None:
@@ -198,25 +219,43 @@ def static() -> None:
             (yaml.safe_load(path.read_text()) or {}).get("responses", {}).items()
         ):
             if variations and variations[0].get("text") and "{" not in variations[0]["text"]:
-                english[name] = variations[0]
+                english[name] = sms_variation(variations)
     rows: list[tuple[str, list[int]]] = []
-    values = [render_sms(v, "en").segments for v in english.values()]
+    long: list[str] = []
+
+    def count(language: str, name: str, message: dict) -> int:
+        segments = render_sms(message, language).segments
+        if segments > 3:
+            long.append(f"{language} {name}: {segments}")
+        return segments
+
+    values = [count("en", name, v) for name, v in english.items()]
     rows.append(("English (GSM-7)", values))
     for path in sorted(TRANSLATIONS.glob("*.yml")):
         data = yaml.safe_load(path.read_text()) or {}
         if data.get("reviewed") is not True:
             continue
         counts = []
-        for name, text in (data.get("responses") or {}).items():
+        responses = {**(data.get("responses") or {}), **(data.get("sms") or {})}
+        for name, text in responses.items():
             if name not in english:
                 continue
             body = text.get("text") if isinstance(text, dict) else text
-            message = {"text": body, "buttons": english[name].get("buttons")}
-            counts.append(render_sms(message, data["language"]).segments)
+            titles = text.get("buttons") or [] if isinstance(text, dict) else []
+            buttons = [
+                {**button, "title": title}
+                for button, title in zip(english[name].get("buttons") or [], titles, strict=False)
+            ]
+            if data["language"] in RTL:  # as bot.language.localise sends them
+                body = make_rtl(body)
+                buttons = [{**b, "title": make_rtl(b["title"])} for b in buttons]
+            message = {"text": body, "buttons": buttons or english[name].get("buttons")}
+            counts.append(count(data["language"], name, message))
         sample = next(iter((data.get("responses") or {}).values()), "")
         sample = sample.get("text", "") if isinstance(sample, dict) else sample
         rows.append((f"{data['name']} ({data['language']}, {encoding(sample)})", counts))
     table(rows)
+    print("\nOver 3 segments:", *(long or ["none"]), sep="\n- ")
 
 
 def main() -> None:

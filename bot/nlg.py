@@ -61,6 +61,7 @@ class TranslatingNLG(TemplatedNaturalLanguageGenerator):
                 arguments=kwargs,
                 translator=self.translator,
                 reviewed=self.reviewed,
+                channel=output_channel,
             )
         except Exception:
             logger.exception("Could not localise a response; sending it in English")

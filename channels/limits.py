@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from bot.language.reviewed import reviewed_strings
+
 DEFAULT_MAX_MESSAGE_CHARS = 2000
 DEFAULT_MAX_BODY_BYTES = 32 * 1024
 DEFAULT_RATE_PER_MINUTE = 20
@@ -103,7 +105,14 @@ def _replies() -> dict[str, dict[str, str]]:
 
 
 def reply(name: str, language: str | None = None, **values: object) -> str:
-    """A channel reply from ``replies.yml`` in ``language`` if there is one, else English."""
+    """A channel reply in ``language``, else in English.
+
+    The reviewed translation (the ``channel`` section of ``bot/translations/<code>.yml``)
+    when there is one, else ``replies.yml`` (English, and any language it lists).
+    """
     texts = _replies()
-    chosen = texts.get(language or "en", {}).get(name) or texts["en"][name]
+    chosen = None
+    if language and language != "en":
+        chosen = reviewed_strings().channel_text(language, name)
+    chosen = chosen or texts.get(language or "en", {}).get(name) or texts["en"][name]
     return chosen.format(**values)

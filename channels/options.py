@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 _NUMBER = re.compile(r"^\s*#?(\d{1,2})\s*[.)]?\s*$")
-_LEADING_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.):-]?\s+")
+_LEADING_NUMBER = re.compile(r"^[\s\u200e\u200f]*\d{1,2}\s*[.):-]?\s+")
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,8 @@ def choice_list(count: int, *, word_or: str = "or") -> str:
 
 
 def _listed(text: str, number: int) -> bool:
-    return re.search(rf"(?m)^\s*{number}\s*[.):-]?\s+\S", text) is not None
+    # A right-to-left reply starts each line with an invisible direction mark (bot.language.bidi).
+    return re.search(rf"(?m)^[\s\u200e\u200f]*{number}\s*[.):-]?\s+\S", text) is not None
 
 
 def numbered_text(text: str, options: Sequence[Option], reply_line: str) -> str:

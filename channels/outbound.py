@@ -62,10 +62,20 @@ HEAR_BACK = "hear_back"
 QUICK_VIEW = "quick_view"
 OUTBOX_PATH = "/api/v1/internal/outbox"
 QUICK_VIEWS_PATH = "/api/v1/internal/quick-views"
+Buttons = Sequence[Mapping[str, str]]
 QUICK_VIEW_OPTIONS = (
     {"title": "1 Yes", "payload": "/answer_quick_view"},
     {"title": "2 Not now", "payload": "/quick_view_later"},
 )
+
+
+def quick_view_options(language: str | None) -> list[dict[str, str]]:
+    """The quick-question invitation's two buttons, titled in ``language`` when reviewed."""
+    titles = (reply("quick_view_yes", language), reply("quick_view_not_now", language))
+    return [
+        {"title": title, "payload": option["payload"]}
+        for title, option in zip(titles, QUICK_VIEW_OPTIONS, strict=True)
+    ]
 
 
 class Outcome(str, enum.Enum):
@@ -250,7 +260,7 @@ class Dispatcher:
         ref: str,
         conversations: Iterable[str],
         text: str | Callable[[str | None], str],
-        options: Sequence[Mapping[str, str]] = (),
+        options: Buttons | Callable[[str | None], Buttons] = (),
     ) -> Counter[Outcome]:
         """Send one message to many people, one at a time, by the rules.
 
@@ -259,7 +269,8 @@ class Dispatcher:
             ref: What it is (the quick view's id): each person gets it once.
             conversations: Who (conversation ids; the channel is each person's own).
             text: The text, or a function of the person's language giving it.
-            options: Buttons (numbered on SMS).
+            options: Buttons (numbered on SMS), or a function of the person's language
+                giving them.
 
         Returns:
             How many messages had each outcome.
@@ -279,13 +290,14 @@ class Dispatcher:
                     outcomes[Outcome.unknown] += 1
                     continue
                 body = text(identity.language) if callable(text) else text
+                buttons = options(identity.language) if callable(options) else options
                 outcome = await self.send_one(
                     channel=identity.channel,
                     conversation=conversation,
                     kind=kind,
                     ref=ref,
                     text=body,
-                    options=options,
+                    options=buttons,
                 )
                 outcomes[outcome] += 1
 
@@ -425,7 +437,7 @@ class OutboundWorker:
             ref=str(newest["id"]),
             conversations=subscribers,
             text=lambda language: reply("quick_view_invite", language),
-            options=QUICK_VIEW_OPTIONS,
+            options=quick_view_options,
         )
 
     async def round(self) -> None:

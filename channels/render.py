@@ -1,7 +1,8 @@
 """The assistant's messages as each channel shows them (plain logic, no Rasa).
 
 - SMS: options as numbered lines (left alone when the text lists them already) and a
-  "Reply 1, 2 or 3." line, then one-segment numbered parts (``channels.sms_text``);
+  "Reply 1, 2 or 3." line in the person's language, then one-segment numbered parts
+  (``channels.sms_text``);
 - Telegram: the text with an inline keyboard, one button a row; a button's callback data is
   its payload when that fits Telegram's 64 bytes, else ``#<n>`` (read back from the stored
   options).
@@ -31,7 +32,8 @@ class Rendered:
 def render_sms(message: dict[str, Any], language: str | None) -> Rendered:
     """One of Rasa's messages (``{"text", "buttons"}``) as SMS parts."""
     options = options_from_buttons(message.get("buttons"))
-    line = reply("reply_numbers", language, numbers=choice_list(len(options)))
+    numbers = choice_list(len(options), word_or=reply("or", language))
+    line = reply("reply_numbers", language, numbers=numbers)
     text = numbered_text(message.get("text") or "", options, line)
     sms = split_reply(text)
     return Rendered(sms.parts, (), sms.segments)

@@ -4,9 +4,10 @@ Called by the custom NLG (``bot/nlg.py``) for every response the assistant sends
 whether a rule utters it or an action asks for it by name.
 
 1. English, or a language not served: the reply as it is.
-2. A reviewed translation of the response (``bot/translations/<code>.yml``): used,
-   with its placeholders filled. Prose values (a friendly label, a service
-   description) are translated on their own; names, phone numbers and links are not.
+2. A reviewed translation of the response (``bot/translations/<code>.yml``; by SMS its
+   short ``sms`` version if it has one): used, with its placeholders filled. Prose
+   values (a friendly label, a service description) are translated on their own; names,
+   phone numbers and links are not.
 3. Otherwise the filled English reply goes to the translator (reviewed override,
    memory, machine), with names, numbers and links protected. Except the urgent-help
    (safeguarding) replies in ``NEVER_MACHINE_TRANSLATED``: a mistranslated phone number
@@ -74,6 +75,7 @@ def localise(
     translator: Translator,
     reviewed: ReviewedStrings,
     arguments: Mapping[str, Any] | None = None,
+    channel: str | None = None,
 ) -> dict[str, Any]:
     """Return the reply in the person's language.
 
@@ -86,6 +88,7 @@ def localise(
         reviewed: The reviewed translations.
         arguments: The arguments the action passed (default: ``values``); those that
             are not prose (names, phone numbers, links) are kept exactly.
+        channel: Rasa's output channel; on SMS a reviewed short (``sms``) version wins.
 
     Returns:
         A new message dict; the input is not changed.
@@ -97,7 +100,7 @@ def localise(
     failed = False
     kept = _verbatim(values if arguments is None else arguments)
 
-    approved = reviewed.response(language, response) if response else None
+    approved = reviewed.response(language, response, channel) if response else None
     if approved:
         local_values = dict(values)
         for name in PROSE_VALUES & set(_PLACEHOLDER.findall(approved["text"])):

@@ -8,6 +8,11 @@ Each file holds, for one language:
   a glossary entry), keyed by the exact English. They win over the translation
   memory and the machine translator. An override whose English no longer exists
   is simply never used (tests flag it).
+- ``sms``: shorter reviewed translations of responses for text messages, by response
+  name (as ``responses``). Used on the SMS channel (``twilio_sms``) instead of the
+  ``responses`` one, as the domain's ``channel: twilio_sms`` variations are in English.
+- ``channel``: the SMS and Telegram connectors' own short texts (``channels/replies.yml``),
+  by name.
 - ``notes.untranslated``: the short note put before English text that could not be
   translated. Every served language has one.
 
@@ -26,6 +31,9 @@ import yaml
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "translations"
 
+# Rasa output channels whose replies use a language's ``sms`` versions when it has them.
+SMS_CHANNELS = frozenset({"twilio_sms"})
+
 
 def normalise_key(text: str) -> str:
     """Whitespace-insensitive key for overrides."""
@@ -40,6 +48,8 @@ class LanguageStrings:
     reviewed: bool = False
     responses: dict[str, dict[str, Any]] = field(default_factory=dict)
     overrides: dict[str, str] = field(default_factory=dict)
+    sms: dict[str, dict[str, Any]] = field(default_factory=dict)
+    channel: dict[str, str] = field(default_factory=dict)
     untranslated_note: str | None = None
 
 
@@ -62,6 +72,8 @@ def load_language(path: Path) -> LanguageStrings:
         reviewed=bool(data.get("reviewed")),
         responses={name: _response(v) for name, v in (data.get("responses") or {}).items()},
         overrides={normalise_key(k): str(v) for k, v in (data.get("overrides") or {}).items()},
+        sms={name: _response(v) for name, v in (data.get("sms") or {}).items()},
+        channel={name: str(v) for name, v in (data.get("channel") or {}).items()},
         untranslated_note=notes.get("untranslated"),
     )
 
@@ -79,10 +91,24 @@ class ReviewedStrings:
             strings = load_language(path)
             self.languages[strings.code] = strings
 
-    def response(self, language: str, name: str) -> dict[str, Any] | None:
-        """The reviewed ``{text, buttons}`` of a response, or ``None``."""
+    def response(
+        self, language: str, name: str, channel: str | None = None
+    ) -> dict[str, Any] | None:
+        """The reviewed ``{text, buttons}`` of a response, or ``None``.
+
+        On an SMS channel (``SMS_CHANNELS``) the language's short ``sms`` version wins.
+        """
         strings = self.languages.get(language)
-        return strings.responses.get(name) if strings else None
+        if not strings:
+            return None
+        if channel in SMS_CHANNELS and name in strings.sms:
+            return strings.sms[name]
+        return strings.responses.get(name)
+
+    def channel_text(self, language: str, name: str) -> str | None:
+        """One of the channels' own short texts (``channels/replies.yml``), or ``None``."""
+        strings = self.languages.get(language)
+        return strings.channel.get(name) if strings else None
 
     def override(self, language: str, english: str) -> str | None:
         """The reviewed translation of an English text, or ``None``."""

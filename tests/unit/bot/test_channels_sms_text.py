@@ -69,7 +69,24 @@ def test_a_short_reply_is_sent_as_it_is() -> None:
     assert reply.segments == 1
 
 
-def test_a_long_reply_is_cut_at_sentence_ends_into_numbered_one_segment_parts() -> None:
+def test_a_long_reply_is_cut_at_sentence_ends_when_that_costs_no_extra_part() -> None:
+    text = (
+        "Thank you for telling me. May I pass this on to your local parent carer forum? "
+        "Only the forum will see it. I will take out names, numbers and schools first.\n"
+        "You can ask the forum to delete it at any time. Reply 1 for yes, 2 for no, or 3 "
+        "for yes and to hear back if things change."
+    )
+    reply = split_reply(text)
+    total = len(reply.parts)
+    assert total == 2 and reply.segments == total
+    for number, part in enumerate(reply.parts, start=1):
+        assert part.startswith(f"{number}/{total} ")
+        assert len(part) <= 160
+        assert part.rstrip().endswith((".", "?", "!")), part
+    assert " ".join(p.split(" ", 1)[1] for p in reply.parts).split() == text.split()
+
+
+def test_a_sentence_is_cut_between_words_when_that_saves_a_part() -> None:
     text = (
         "Thank you for telling me. May I pass this on to your local parent carer forum? "
         "Only the forum will see it. They are parents who use views like yours to make "
@@ -77,13 +94,47 @@ def test_a_long_reply_is_cut_at_sentence_ends_into_numbered_one_segment_parts() 
         "Reply 1 for yes, 2 for no, or 3 for yes and to hear back if things change."
     )
     reply = split_reply(text)
-    total = len(reply.parts)
-    assert total > 1 and reply.segments == total
-    for number, part in enumerate(reply.parts, start=1):
-        assert part.startswith(f"{number}/{total} ")
-        assert len(part) <= 160
-        assert part.rstrip().endswith((".", "?", "!")), part
+    # 320 characters: 2 parts of 156 when cut inside a sentence, 3 at sentence ends only.
+    assert len(reply.parts) == 2 and reply.segments == 2
+    assert all(len(part) <= 160 for part in reply.parts)
     assert " ".join(p.split(" ", 1)[1] for p in reply.parts).split() == text.split()
+
+
+def test_a_part_ends_where_the_fewest_parts_allow_a_sentence_end() -> None:
+    sentences = ["One two three four five six seven eight nine ten." for _ in range(6)]
+    reply = split_reply(" ".join(sentences))
+    assert [p.split(" ", 1)[1].count(".") for p in reply.parts] == [3, 3]
+
+
+def test_a_phone_number_is_never_cut_across_parts() -> None:
+    text = (
+        "Jeśli martwisz się o dziecko, zadzwoń do NSPCC pod numer 0808 800 5000, "
+        "a w nagłym wypadku pod 999. Samarytanie: 116 123."
+    )
+    reply = split_reply(text)
+    assert reply.encoding == "UCS-2" and len(reply.parts) > 1
+    assert any("0808 800 5000" in part for part in reply.parts)
+    assert any("116 123" in part for part in reply.parts)
+
+
+def test_a_command_in_capitals_is_never_cut_across_parts() -> None:
+    command = "Надішліть WHAT DO YOU KEEP або DELETE MY DATA, якщо хочете знати більше."
+    for padding in range(1, 12):  # move the command across the places a part may end
+        reply = split_reply("Так " * padding + command + " Дякую.")
+        joined = [part.split(" ", 1)[1] for part in reply.parts]
+        assert len(joined) > 1
+        assert any("WHAT DO YOU KEEP" in part for part in joined), reply.parts
+        assert any("DELETE MY DATA" in part for part in joined), reply.parts
+
+
+def test_a_menu_option_is_never_cut_across_parts() -> None:
+    options = ["1 Plany EHC", "2 Przegląd roczny", "3 Pomoc w szkole", "4 Przerwy wytchnieniowe"]
+    text = "Zapytaj własnymi słowami albo odpisz numerem, proszę:\n" + "\n".join(options)
+    reply = split_reply(text)
+    assert len(reply.parts) > 1
+    lines = [line for part in reply.parts for line in part.split(" ", 1)[1].split("\n")]
+    for option in options:
+        assert option in lines, (option, reply.parts)
 
 
 def test_an_urdu_reply_is_split_into_ucs2_segments_at_the_urdu_full_stop() -> None:
@@ -107,3 +158,12 @@ def test_a_sentence_too_long_for_a_segment_is_cut_between_words() -> None:
 def test_menus_keep_their_options_on_lines_of_their_own() -> None:
     text = "What would you like to do? Reply with a number:\n1 Ask\n2 Tell\n3 Help"
     assert split_reply(text).parts == (text,)
+
+
+def test_every_part_of_a_right_to_left_reply_starts_right_to_left() -> None:
+    text = "\u200f" + "یہ ایک بہت لمبا جملہ ہے جس میں SENDIASS اور بہت سے دوسرے الفاظ ہیں " * 3
+    reply = split_reply(text)
+    assert len(reply.parts) > 1
+    for part in reply.parts:
+        assert part.split(" ", 1)[1].startswith("\u200f"), part
+        assert utf16_units(part) <= 70
