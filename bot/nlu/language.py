@@ -26,6 +26,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -88,6 +89,24 @@ def understand(
     return text, info
 
 
+def conversation_language(tracker: DialogueStateTracker | None) -> str | None:
+    """The person's language so far: the one decided for their latest message.
+
+    Not only the ``language`` slot: Rasa's two-stage fallback rewinds the turns it could
+    not understand, and with them the slot set there, so an Urdu speaker whose first
+    message was not understood would be answered in English after typing "1". A rewind
+    undoes what the assistant did, not the language the person writes in.
+    """
+    if tracker is None:
+        return None
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            info = (event.parse_data or {}).get(LANGUAGE_KEY)
+            if isinstance(info, dict) and isinstance(info.get("code"), str):
+                return info["code"]
+    return tracker.get_slot("language")
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
 class LanguageUnderstanding(GraphComponent):
     """First in the pipeline: detect the language, and read the message in English."""
@@ -122,7 +141,7 @@ class LanguageUnderstanding(GraphComponent):
         self, messages: list[Message], tracker: DialogueStateTracker | None = None
     ) -> list[Message]:
         """Set each message's language and, when needed, its English text."""
-        current = tracker.get_slot("language") if tracker is not None else None
+        current = conversation_language(tracker)
         for message in messages:
             text = message.get(TEXT)
             if not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):

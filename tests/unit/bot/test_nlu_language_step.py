@@ -6,13 +6,19 @@ from pathlib import Path
 from typing import Any
 
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import SlotSet
+from rasa.shared.core.events import SlotSet, UserUtteranceReverted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.language.reviewed import ReviewedStrings
 from bot.language.translator import Translator, TranslatorSettings
-from bot.nlu.language import LanguageRequest, LanguageUnderstanding, understand, yes_or_no
+from bot.nlu.language import (
+    LanguageRequest,
+    LanguageUnderstanding,
+    conversation_language,
+    understand,
+    yes_or_no,
+)
 
 
 def translator_for(url: str | None, tmp_path: Path) -> Translator:
@@ -118,3 +124,26 @@ def test_yes_or_no_in_another_language_is_affirm_or_deny_even_without_a_translat
     assert replies["haa"].get("intent")["name"] == "affirm"
     assert replies["1"].get("intent")["name"] == "goodbye"  # a menu number is left to the menu
     assert yes_or_no("2") is None and yes_or_no("nie") == "deny"
+
+
+def test_a_rewound_turn_does_not_take_the_persons_language_away(tmp_path: Path) -> None:
+    # Rasa's two-stage fallback rewinds the turns it did not understand, and the slot set
+    # there with them; the person's language is still the one of their latest message.
+    tracker = tracker_with_language(None)
+    urdu = "السلام علیکم، مجھے اپنے بیٹے کے لیے مدد چاہیے"
+    tracker.update(
+        UserUttered(urdu, parse_data={"text": urdu, "language": {"code": "ur", "original": urdu}})
+    )
+    tracker.update(SlotSet("language", "ur"))
+    tracker.update(UserUtteranceReverted())
+    assert tracker.get_slot("language") != "ur"  # the rewind took the slot back
+
+    assert conversation_language(tracker) == "ur"
+    message = Message(data={"text": "1"})
+    LanguageUnderstanding(translator_for(None, tmp_path)).process([message], tracker)
+    assert message.get("language")["code"] == "ur"
+
+
+def test_without_any_message_the_slot_is_the_language() -> None:
+    assert conversation_language(tracker_with_language("pl")) == "pl"
+    assert conversation_language(None) is None
