@@ -6,7 +6,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
 RUN apt-get update && apt-get install -y --no-install-recommends curl \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 1001 sendbot \
-    && mkdir -p /var/lib/sendvoices && chown sendbot /var/lib/sendvoices
+    && mkdir -p /var/lib/sendvoices /var/lib/sendvoices-outbox \
+    && chown sendbot /var/lib/sendvoices /var/lib/sendvoices-outbox
 WORKDIR /app
 COPY requirements/bot.lock requirements/bot.lock
 RUN pip install --no-deps -r requirements/bot.lock

@@ -338,7 +338,14 @@ async def deliver(
     outbox = Outbox(settings.outbox_path)
     await asyncio.to_thread(outbox.add, payload, path=path, ref=key)
     start_background_flush(settings)
-    await flush_outbox(settings)
+    lock = _flush_lock()
+    if not lock.locked():
+        async with lock:
+            await _flush_batch(settings)
+    # Else the outbox is being sent right now (a busy moment): the item is safe in the
+    # outbox and goes with that flush or the next. Waiting for the lock here made every
+    # parent's "thank you" wait for everyone else's views; under a burst that passed the
+    # action server's 60 s limit and the turn failed.
     return await asyncio.to_thread(outbox.status, key)
 
 
@@ -416,10 +423,48 @@ async def deliver_view(payload: Mapping[str, Any], settings: ApiSettings | None 
     return "sent" if result == "sent" else "queued"
 
 
+# Open quick views change a few times a month but are read on most turns: each action
+# server keeps the list for a few seconds (QUICK_VIEWS_CACHE_SECONDS, 0 to always ask)
+# instead of asking the API every time, and many turns at once share one request.
+DEFAULT_QUICK_VIEWS_CACHE_SECONDS = 15.0
+# After a failed read, no quick view is offered for this long (the API is struggling).
+QUICK_VIEWS_RETRY_SECONDS = 5.0
+_quick_views_cache: dict[str, tuple[float, list[dict[str, Any]] | None]] = {}
+_quick_views_reads: dict[str, asyncio.Task[list[dict[str, Any]] | None]] = {}
+
+
 async def fetch_open_quick_views(settings: ApiSettings | None = None) -> list[dict[str, Any]]:
     """The default forum's open quick views, newest first; an empty list if the API
-    cannot be reached (the assistant then simply does not offer one)."""
+    cannot be reached (the assistant then simply does not offer one).
+
+    A list read in the last ``QUICK_VIEWS_CACHE_SECONDS`` (environment; default 15) is
+    used again; after a failed read the API is left alone for ``QUICK_VIEWS_RETRY_SECONDS``.
+    """
     settings = settings or ApiSettings.from_env()
+    url = settings.url(QUICK_VIEWS_PATH)
+    keep = float(os.environ.get("QUICK_VIEWS_CACHE_SECONDS", DEFAULT_QUICK_VIEWS_CACHE_SECONDS))
+    cached = _quick_views_cache.get(url)
+    if cached is not None:
+        age = time.monotonic() - cached[0]
+        if age < (keep if cached[1] is not None else min(keep, QUICK_VIEWS_RETRY_SECONDS)):
+            return [dict(item) for item in cached[1] or []]
+    read = _quick_views_reads.get(url)
+    if read is None or read.done() or read.get_loop() is not asyncio.get_running_loop():
+        read = asyncio.ensure_future(_read_open_quick_views(settings))
+        _quick_views_reads[url] = read
+    views = await asyncio.shield(read)
+    _quick_views_cache[url] = (time.monotonic(), views)
+    return [dict(item) for item in views or []]
+
+
+def forget_quick_views() -> None:
+    """Drop the kept list (for tests, and after a change made from this process)."""
+    _quick_views_cache.clear()
+    _quick_views_reads.clear()
+
+
+async def _read_open_quick_views(settings: ApiSettings) -> list[dict[str, Any]] | None:
+    """Ask the API; ``None`` if it cannot be reached or answers with an error."""
     start_background_flush(settings)
     headers = {"Authorization": f"Bearer {settings.token}"}
     timeout = aiohttp.ClientTimeout(total=settings.timeout)
@@ -429,10 +474,10 @@ async def fetch_open_quick_views(settings: ApiSettings | None = None) -> list[di
             session.get(settings.url(QUICK_VIEWS_PATH), headers=headers) as response,
         ):
             if response.status != 200:
-                return []
+                return None
             data = await response.json()
     except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
-        return []
+        return None
     return [item for item in data if isinstance(item, dict)] if isinstance(data, list) else []
 
 

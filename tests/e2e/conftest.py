@@ -155,6 +155,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         "TELEGRAM_WEBHOOK_URL": f"{rasa_url}/webhooks/telegram/webhook",
         "OUTBOUND_POLL_SECONDS": "1",
         "OUTBOUND_QUICK_VIEWS": "0",
+        # Tests open and close quick views between turns: always ask the API.
+        "QUICK_VIEWS_CACHE_SECONDS": "0",
         "DELIVERY_REPORT_WAIT": "5",
     }
     for name in ("API_URL", "RASA_URL", "ACTION_SERVER_URL", "TRACKER_DB", "OUTBOX_DB",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,8 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 from bot_factories import SERVICE_TOKEN, ViewsApi
+
+from bot.actions.api_client import forget_quick_views
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DOMAIN_DIR = REPO_ROOT / "bot" / "domain"
@@ -113,3 +115,11 @@ def libretranslate() -> Any:
         yield fake
     finally:
         fake.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_kept_quick_views() -> Iterator[None]:
+    """Each test reads the open quick views afresh (the action server keeps them 15 s)."""
+    forget_quick_views()
+    yield
+    forget_quick_views()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import time
 from pathlib import Path
 
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestServer
 from bot_factories import SERVICE_TOKEN, ViewsApi, unused_local_url
 
 from bot.actions.api_client import (
@@ -13,9 +18,13 @@ from bot.actions.api_client import (
     DEFAULT_SERVICE_TOKEN,
     ApiSettings,
     Outbox,
+    _flush_lock,
+    _quick_views_cache,
     build_view_payload,
     deliver_view,
+    fetch_open_quick_views,
     flush_outbox,
+    stop_background_flush,
 )
 
 
@@ -143,3 +152,83 @@ async def test_flushing_an_empty_outbox_sends_nothing(
 ) -> None:
     assert await flush_outbox(settings_for(views_api.url, outbox_path)) == 0
     assert views_api.auth_headers == []
+
+
+async def test_a_parent_does_not_wait_while_the_outbox_is_being_sent(
+    views_api: ViewsApi, outbox_path: Path
+) -> None:
+    # Under a burst another action is sending the outbox: this view must not queue behind
+    # everyone else's (that wait once passed the action server's 60 s limit).
+    settings = settings_for(views_api.url, outbox_path)
+    async with _flush_lock():
+        started = time.monotonic()
+        result = await deliver_view(a_view(ref="during-burst"), settings)
+        assert time.monotonic() - started < 1.0
+    assert result == "queued"
+    assert [v["client_ref"] for v in Outbox(outbox_path).pending()] == ["during-burst"]
+
+    assert await flush_outbox(settings) == 1
+    assert [body["client_ref"] for body in views_api.received] == ["during-burst"]
+
+
+async def test_open_quick_views_are_read_once_for_a_few_seconds(
+    monkeypatch: pytest.MonkeyPatch, outbox_path: Path
+) -> None:
+    requests: list[str] = []
+
+    async def quick_views(request: web.Request) -> web.Response:
+        requests.append(request.path)
+        return web.json_response([{"id": 7, "question": "Is the bus on time?"}])
+
+    app = web.Application()
+    app.router.add_get("/api/v1/internal/quick-views", quick_views)
+    server = TestServer(app, host="127.0.0.1", port=0)
+    await server.start_server()
+    try:
+        settings = settings_for(str(server.make_url("")).rstrip("/"), outbox_path)
+        first = await fetch_open_quick_views(settings)
+        again = await fetch_open_quick_views(settings)
+        assert first == again == [{"id": 7, "question": "Is the bus on time?"}]
+        assert len(requests) == 1
+
+        monkeypatch.setenv("QUICK_VIEWS_CACHE_SECONDS", "0")
+        await fetch_open_quick_views(settings)
+        assert len(requests) == 2
+    finally:
+        await server.close()
+        await stop_background_flush()
+
+
+async def test_many_turns_at_once_share_one_read_of_quick_views(
+    outbox_path: Path,
+) -> None:
+    requests: list[str] = []
+
+    async def slow_quick_views(request: web.Request) -> web.Response:
+        requests.append(request.path)
+        await asyncio.sleep(0.2)
+        return web.json_response([{"id": 3}])
+
+    app = web.Application()
+    app.router.add_get("/api/v1/internal/quick-views", slow_quick_views)
+    server = TestServer(app, host="127.0.0.1", port=0)
+    await server.start_server()
+    try:
+        settings = settings_for(str(server.make_url("")).rstrip("/"), outbox_path)
+        results = await asyncio.gather(*(fetch_open_quick_views(settings) for _ in range(20)))
+        assert results == [[{"id": 3}]] * 20
+        assert len(requests) == 1
+    finally:
+        await server.close()
+        await stop_background_flush()
+
+
+async def test_after_a_failed_read_the_api_is_left_alone_for_a_few_seconds(
+    outbox_path: Path,
+) -> None:
+    settings = settings_for(unused_local_url(), outbox_path)
+    assert await fetch_open_quick_views(settings) == []
+    stamp, kept = _quick_views_cache[settings.url("/api/v1/internal/quick-views")]
+    assert kept is None  # a failure, not an empty list
+    assert await fetch_open_quick_views(settings) == []  # no second try at once
+    await stop_background_flush()
