@@ -121,3 +121,20 @@ def test_the_view_from_a_polish_parent_is_recorded_as_polish(stack: Stack) -> No
         found = next((v for v in views if marker in v["text"]), None)
         time.sleep(0.25)
     assert found is not None and found["language"] == "pl"
+
+
+def test_urdu_stays_urdu_after_two_messages_the_assistant_did_not_understand(
+    stack: Stack,
+) -> None:
+    # Rasa's two-stage fallback rewinds the turns it could not understand; the person's
+    # language must not go with them (a "1" then brought the menu in English).
+    sender = new_sender()
+    stack.say(sender, "السلام علیکم، مجھے اپنے بیٹے کے لیے مدد چاہیے")
+    stack.say(sender, "مینو")
+
+    replies = stack.say(sender, "1")
+
+    assert stack.tracker(sender)["slots"]["language"] == "ur"
+    reply = texts(replies)
+    assert any("\u0600" <= ch <= "\u06ff" for ch in reply), reply
+    assert "What would you like to know about" not in reply
