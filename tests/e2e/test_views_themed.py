@@ -378,3 +378,22 @@ def test_with_the_api_stopped_and_restarted_no_view_is_lost_and_none_is_doubled(
     stored = p.views(key)
     for mark in marks:
         assert sum(mark in v["text"] for v in stored) == 1, f"{mark} lost or doubled"
+
+
+def test_a_long_statement_about_a_topic_is_taken_as_a_view_not_a_question(stack: Stack) -> None:
+    # The classifier also learns topics from questions that start with the family's
+    # situation; a statement like this must still reach the forum, with consent.
+    sender = new_sender()
+    mark = marker("quince")
+    view = (
+        "home to school transport for our twins means two different taxis at two "
+        f"different times and nobody will sort it {mark}"
+    )
+    question = texts(stack.say(sender, view))
+    assert "Only the forum will see it" in question
+
+    stack.say(sender, "1")
+
+    shared = wait_for_view(stack, mark)
+    assert shared is not None, "the consented view did not arrive within 5 s"
+    assert "transport" in shared["themes"]
