@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from bot.privacy.anonymiser import find_identifiers
@@ -25,7 +26,7 @@ from bot.privacy.evaluate import Score, load_examples, score
 from bot.privacy.lexicon import load_lexicon
 from bot.privacy.patterns import Span
 from bot.privacy.tagger import KINDS, MODEL, THRESHOLD, Tagger
-from bot.privacy.train_tagger import TRAINING_SETS, augment, train, training_examples
+from bot.privacy.train_tagger import COPIES, TRAINING_SETS, augment, train, training_examples
 
 THRESHOLDS = (0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 TEST_SET = "holdout7"
@@ -40,17 +41,19 @@ def _add(total: Score, part: Score) -> None:
     total.removed_identifier_words += part.removed_identifier_words
 
 
-def _fold(left_out: str) -> dict[str, Score]:
+def _fold(
+    left_out: str, copies: int = COPIES, thresholds: tuple[float, ...] = THRESHOLDS
+) -> dict[str, Score]:
     """Train on the other tuned sets, score ``left_out`` every way."""
     load_lexicon()
     others = [name for name in TRAINING_SETS if name != left_out]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "fold.crfsuite"
-        train(augment(training_examples(others)), path)
+        train(augment(training_examples(others), copies=copies), path)
         tagger = Tagger(path)
         examples = load_examples(left_out)
         scores = {"rules": score(examples, lambda t: find_identifiers(t, rules_only=True))}
-        for cut in THRESHOLDS:
+        for cut in thresholds:
             tagger.threshold = cut
             scores[f"rules+tagger {cut}"] = score(examples, lambda t: find_identifiers(t, tagger))
             scores[f"tagger alone {cut}"] = score(examples, lambda t: tagger.find(t))
@@ -92,16 +95,20 @@ def main() -> None:
     parser.add_argument("--test", action="store_true", help=f"also score {TEST_SET} once")
     parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--copies", type=int, default=COPIES, help="name-swapped copies")
+    parser.add_argument("--thresholds", type=float, nargs="+", default=THRESHOLDS)
     args = parser.parse_args()
+    thresholds = tuple(args.thresholds)
     kinds = ("child", "name", "school")
 
     if not args.no_cv:
         pooled: dict[str, Score] = {}
+        fold = partial(_fold, copies=args.copies, thresholds=thresholds)
         with ProcessPoolExecutor(args.workers) as pool:
-            for left_out, scores in zip(TRAINING_SETS, pool.map(_fold, TRAINING_SETS), strict=True):
+            for left_out, scores in zip(TRAINING_SETS, pool.map(fold, TRAINING_SETS), strict=True):
                 print(
                     f"{left_out}: rules {scores['rules'].recall:.3f}, rules+tagger "
-                    + ", ".join(f"{c} {scores[f'rules+tagger {c}'].recall:.3f}" for c in THRESHOLDS)
+                    + ", ".join(f"{c} {scores[f'rules+tagger {c}'].recall:.3f}" for c in thresholds)
                 )
                 for name, result in scores.items():
                     _add(pooled.setdefault(name, Score()), result)

@@ -35,6 +35,7 @@ from bot.privacy.lexicon import (
     Lexicon,
     fold,
     load_lexicon,
+    words,
 )
 from bot.privacy.patterns import Span, tag
 
@@ -50,6 +51,23 @@ TOKEN = re.compile(r"[^\W_]+")
 _JOIN = re.compile(r"[ \t'\u2019\-]*")
 _SENTENCE_END = re.compile(r"[.!?\n;:]")
 _PERSON_KINDS = {"child", "name"}
+# Words that say what kind of setting a school is, and words that name other buildings:
+# a "school" of only these ("A SPECIAL SCHOOL"), or a church with no school word ("St
+# Mary's Church hall"), is none.
+_SETTING_WORDS = words(
+    """
+    the a an my our his her their at to in of and st saint c e ce rc local new old special
+    specialist independent private state free primary secondary junior juniors infant
+    infants high grammar middle first upper community church catholic school schools
+    academy academies nursery nurseries college colleges sixth form pre preschool
+    playgroup montessori federation kindergarten centre center unit base resource pru
+    """
+)
+_SCHOOL_TYPES = words(
+    "school schools academy primary secondary college nursery infants juniors junior high"
+    " grammar prep pru preschool playgroup montessori kindergarten sixth"
+)
+_OTHER_BUILDINGS = words("church chapel mosque temple gurdwara synagogue cathedral hall")
 
 
 @dataclass(frozen=True)
@@ -175,14 +193,33 @@ def _protected(key: str, kind: str, lexicon: Lexicon) -> bool:
     if key in SEND_TERMS:
         return True
     if kind in _PERSON_KINDS:
+        # A name that is also a word ("will", "Summer", "Grace") is left to the rules,
+        # which know the contexts that make it one.
         return (
-            key in lexicon.places
+            key in lexicon.word_names
+            or key in lexicon.places
             or key in NOT_NAMES
             or key in TITLES
             or key in TEXT_SPEAK
             or key.isdigit()
         )
     return False
+
+
+def _next_word(text: str, end: int) -> str:
+    match = TOKEN.search(text, end)
+    return fold(match.group()) if match else ""
+
+
+def _names_a_school(keys: list[str], after: str) -> bool:
+    """Whether a run of words can be a school's name: some word in it names it, and it
+    is not another building."""
+    if all(key in _SETTING_WORDS for key in keys):
+        return False
+    return not (
+        any(key in _OTHER_BUILDINGS for key in [*keys, after])
+        and not any(key in _SCHOOL_TYPES for key in keys)
+    )
 
 
 class Tagger:
@@ -233,21 +270,40 @@ class Tagger:
         tagged = [
             (token, kind)
             for token, kind, p in self.word_probabilities(text)
-            if p >= cut
-            and not _protected(fold(token.text), kind, lexicon)
-            and not any(s < token.end and token.start < e for s, e in covered)
+            if p >= cut and not _protected(fold(token.text), kind, lexicon)
         ]
-        spans: list[Span] = []
+        runs: list[tuple[str, list[Token]]] = []
         for token, kind in tagged:
-            last = spans[-1] if spans else None
-            if (
-                last is not None
-                and last.label == kind
-                and _JOIN.fullmatch(text[last.end : token.start])
+            if runs and runs[-1][0] == kind:
+                previous = runs[-1][1][-1]
+                if _JOIN.fullmatch(text[previous.end : token.start]):
+                    runs[-1][1].append(token)
+                    continue
+            runs.append((kind, [token]))
+        spans = []
+        for kind, tokens in runs:
+            if kind == "school" and any(t.text[:1].isupper() for t in tokens):
+                # A school's name is written in one style: "Ashcombe Vale till july" ends
+                # at "Vale" (a lower-case "of" inside stays: "St Mary's C of E").
+                while tokens and tokens[-1].text[:1].islower() and tokens[-1].text != "s":
+                    tokens = tokens[:-1]
+                while tokens and tokens[0].text[:1].islower():
+                    tokens = tokens[1:]
+            if not tokens:
+                continue
+            if kind == "school" and not _names_a_school(
+                [fold(t.text) for t in tokens], _next_word(text, tokens[-1].end)
             ):
-                spans[-1] = Span(last.start, token.end, kind, tag(kind))
-            else:
-                spans.append(Span(token.start, token.end, kind, tag(kind)))
+                continue
+            # The words the rules already found are theirs; the rest go in pieces.
+            piece: list[Token] = []
+            for token in [*tokens, None]:
+                if token is None or any(s < token.end and token.start < e for s, e in covered):
+                    if piece:
+                        spans.append(Span(piece[0].start, piece[-1].end, kind, tag(kind)))
+                    piece = []
+                else:
+                    piece.append(token)
         return spans
 
 
