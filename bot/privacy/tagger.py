@@ -43,7 +43,7 @@ MODEL = Path(__file__).with_name("data") / "identifier_tagger.crfsuite"
 KINDS = ("child", "name", "school")
 # A word is tagged when the probability that it is part of an identifier reaches this.
 # Chosen by leave-one-set-out cross-validation on the tuned sets (bench/anonymiser_cv.py).
-THRESHOLD = 0.5
+THRESHOLD = 0.15
 
 # The words the evaluation counts (letters and digits; "Mary's" is "Mary" and "s").
 TOKEN = re.compile(r"[^\W_]+")
@@ -51,6 +51,8 @@ TOKEN = re.compile(r"[^\W_]+")
 _JOIN = re.compile(r"[ \t'\u2019\-]*")
 _SENTENCE_END = re.compile(r"[.!?\n;:]")
 _PERSON_KINDS = {"child", "name"}
+# The most frequent 1,000 words: a name among them is mostly a word.
+_COMMON = 1000
 # Words that say what kind of setting a school is, and words that name other buildings:
 # a "school" of only these ("A SPECIAL SCHOOL"), or a church with no school word ("St
 # Mary's Church hall"), is none.
@@ -193,10 +195,10 @@ def _protected(key: str, kind: str, lexicon: Lexicon) -> bool:
     if key in SEND_TERMS:
         return True
     if kind in _PERSON_KINDS:
-        # A name that is also a word ("will", "Summer", "Grace") is left to the rules,
-        # which know the contexts that make it one.
+        # A name that is mostly a word ("will", "Summer", "Hope") is left to the rules,
+        # which know the contexts that make it one ("Jack", "Lily" are not).
         return (
-            key in lexicon.word_names
+            (key in lexicon.word_names and lexicon.word_rank.get(key, _COMMON + 1) <= _COMMON)
             or key in lexicon.places
             or key in NOT_NAMES
             or key in TITLES
