@@ -5,6 +5,19 @@
 schools with tags (``[child]``, ``[name]``, ``[school]``, ``[phone]``...). SEND terms,
 services, year groups, durations and diagnoses stay, and so do words that look like
 names but are not ("Will the council...", "a grace period", "in April").
+
+Since 3.0 two finders work together, and a word goes if either finds it:
+
+- the rules (``patterns.py`` for what has a shape, ``names.py`` for names from the word
+  lists and their context), which win where spans overlap;
+- a learned tagger (``tagger.py``: a CRF over words, trained by
+  ``python -m bot.privacy.train_tagger`` on the labelled sets with names swapped for
+  others of every origin) for children's, people's and schools' names the rules have no
+  rule for. Its words already found by the rules are left to them; it never removes a
+  SEND term, and never takes a place, a month, a title, text-speak or a name that is
+  also a word ("will", "Summer") for a person.
+
+``bench/anonymiser_cv.py`` compares the two by leave-one-set-out cross-validation.
 """
 
 from __future__ import annotations
@@ -16,10 +29,11 @@ from collections.abc import Callable, Iterable, Iterator
 from bot.privacy import patterns
 from bot.privacy.names import find_names
 from bot.privacy.patterns import Span
+from bot.privacy.tagger import Tagger, load_tagger
 
 # Bump when a change could anonymise the same text differently; the API stores it
 # with each view, so a forum can tell which views an improvement applies to.
-ANONYMISER_VERSION = "anon-2.5.0"
+ANONYMISER_VERSION = "anon-3.0.0"
 
 # Finders in order of precedence: where two overlap, the earlier one wins.
 _FINDERS: tuple[Callable[[str], Iterable[Span]], ...] = (
@@ -40,11 +54,15 @@ def _overlaps(span: Span, chosen: list[Span]) -> bool:
     return any(span.start < other.end and other.start < span.end for other in chosen)
 
 
-def find_identifiers(text: str) -> list[Span]:
-    """Find every identifier in ``text``.
+def find_identifiers(
+    text: str, tagger: Tagger | None = None, *, rules_only: bool = False
+) -> list[Span]:
+    """Find every identifier in ``text``: the rules' spans, then the tagger's words.
 
     Args:
         text: The view, as the parent wrote it (NFC-normalised by ``anonymise``).
+        tagger: The learned tagger to add to the rules; by default the shipped one.
+        rules_only: Use the rules alone (for comparison).
 
     Returns:
         Non-overlapping spans, in the order they appear.
@@ -58,6 +76,13 @@ def find_identifiers(text: str) -> list[Span]:
     for span in find_names(text, covered):
         if not _overlaps(span, chosen):
             chosen.append(span)
+    if not rules_only:
+        tagger = tagger or load_tagger()
+        if tagger is not None:
+            covered = [(s.start, s.end) for s in chosen]
+            for span in tagger.find(text, covered):
+                if not _overlaps(span, chosen):
+                    chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)
 
 

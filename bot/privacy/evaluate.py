@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.privacy.anonymiser import find_identifiers
+from bot.privacy.patterns import Span
 
 LABELLED = Path(__file__).with_name("labelled")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -85,12 +86,15 @@ def _covered(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def score(examples: Iterable[Example]) -> Score:
-    """Run the anonymiser over labelled messages and count what it caught and kept."""
+def score(
+    examples: Iterable[Example], find: Callable[[str], list[Span]] = find_identifiers
+) -> Score:
+    """Run the anonymiser (or another ``find``) over labelled messages and count what it
+    caught and kept."""
     result = Score()
     for example in examples:
         gold = gold_spans(example)
-        found = find_identifiers(example.text)
+        found = find(example.text)
         # A postcode's district stays on purpose: only its inward code must go.
         removed = [(s.start, s.end) for s in found if s.label != "postcode"]
         removed += [(s.start + len(s.replacement), s.end) for s in found if s.label == "postcode"]
