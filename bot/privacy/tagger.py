@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import pycrfsuite
-
 from bot.privacy.lexicon import (
     NOT_NAMES,
     SEND_TERMS,
@@ -228,6 +226,10 @@ class Tagger:
     """A trained CRF model and the probability at which a word counts as an identifier."""
 
     def __init__(self, model: Path | str, threshold: float = THRESHOLD) -> None:
+        # Imported here: the API's environment imports bot.privacy (for the retention
+        # job's tests) without the CRF library, and never anonymises.
+        import pycrfsuite
+
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(model))
         self.threshold = threshold
