@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Session, col, select
 
 from api.models import Channel, QuoteStatus, View, ViewCreate, utc_now
-from api.services.stats import ViewRow, lock_forums, record_views
+from api.services.stats import ViewRow, lock_forums, record_views, unnest_rows
 
 VIEWS = View.__table__  # type: ignore[attr-defined]
 
@@ -75,7 +75,8 @@ def insert_rows(*, session: Session, rows: Sequence[ViewRow]) -> list[int]:
 
 
 def _insert(session: Session, rows: Sequence[ViewRow], *, skip_stored: bool) -> dict[str, int]:
-    """Insert rows with one statement per few hundred (SQLAlchemy's "insertmanyvalues").
+    """Insert rows with one statement: `unnest` of column arrays on PostgreSQL, a multi-row
+    VALUES list elsewhere (SQLAlchemy's "insertmanyvalues").
 
     With `skip_stored`, a row whose `client_ref` is already stored (by another request
     that got there between our look-up and now) is left out rather than failing the batch:
@@ -86,13 +87,15 @@ def _insert(session: Session, rows: Sequence[ViewRow], *, skip_stored: bool) -> 
     """
     if not rows:
         return {}
-    insert: Any
+    on_postgresql = _on_postgresql(session)
+    insert: Any = (postgresql if on_postgresql else sqlite).insert(VIEWS)
+    if on_postgresql:
+        names, source = unnest_rows(VIEWS, rows)
+        insert = insert.from_select(names, source)
     if skip_stored:
-        dialect = postgresql if _on_postgresql(session) else sqlite
-        insert = dialect.insert(VIEWS).on_conflict_do_nothing(index_elements=["client_ref"])
-    else:
-        insert = VIEWS.insert()
-    returned = session.execute(insert.returning(VIEWS.c.client_ref, VIEWS.c.id), list(rows))
+        insert = insert.on_conflict_do_nothing(index_elements=["client_ref"])
+    insert = insert.returning(VIEWS.c.client_ref, VIEWS.c.id)
+    returned = session.execute(insert) if on_postgresql else session.execute(insert, list(rows))
     return {client_ref: view_id for client_ref, view_id in returned}
 
 
