@@ -101,14 +101,19 @@ def contributor_cells(view: ViewRow) -> list[CellKey]:
     return cells
 
 
-def stat_cells(view: ViewRow) -> list[CellKey]:
-    """The cells whose views and sentiment this view (a `views` row) counts in."""
-    cells = contributor_cells(view)
+def version_cells(view: ViewRow) -> list[CellKey]:
+    """The cells of the versions behind this view: counted for views, not contributors."""
+    cells: list[CellKey] = []
     if view["anonymiser_version"]:
         cells.append((ALL_THEMES, ANONYMISER, view["anonymiser_version"]))
     if view["theme_model_version"]:
         cells.append((ALL_THEMES, THEME_MODEL, view["theme_model_version"]))
     return cells
+
+
+def stat_cells(view: ViewRow) -> list[CellKey]:
+    """The cells whose views and sentiment this view (a `views` row) counts in."""
+    return contributor_cells(view) + version_cells(view)
 
 
 def lock_forums(*, session: Session, forum_ids: Iterable[int]) -> None:
@@ -250,28 +255,35 @@ def record_views(*, session: Session, views: Sequence[ViewRow]) -> None:
     stats: dict[tuple[Any, ...], list[float]] = defaultdict(lambda: [0, 0.0, 0])
     firsts: dict[tuple[Any, ...], int] = defaultdict(int)
     new_months: list[dict[str, Any]] = []
+    # Each view's cells are worked out once: they are used three times below.
     keyed = [
-        (view, view["forum_id"], contributor_key(view["contributor"]), month_of(view["created_at"]))
+        (
+            view,
+            view["forum_id"],
+            contributor_key(view["contributor"]),
+            month_of(view["created_at"]),
+            contributor_cells(view),
+        )
         for view in views
     ]
     seen = _months_seen(
         session,
         {
             (forum_id, key, theme, dim, value)
-            for view, forum_id, key, _ in keyed
-            for theme, dim, value in contributor_cells(view)
+            for _, forum_id, key, _, cells in keyed
+            for theme, dim, value in cells
         },
     )
 
-    for view, forum_id, key, month in sorted(keyed, key=lambda item: item[0]["created_at"]):
+    for view, forum_id, key, month, cells in sorted(keyed, key=lambda item: item[0]["created_at"]):
         sentiment = view["sentiment"]
-        for theme, dim, value in stat_cells(view):
+        for theme, dim, value in cells + version_cells(view):
             totals = stats[(forum_id, month, theme, dim, value)]
             totals[0] += 1
             if sentiment is not None:
                 totals[1] += sentiment
                 totals[2] += 1
-        for theme, dim, value in contributor_cells(view):
+        for theme, dim, value in cells:
             months = seen[(forum_id, key, theme, dim, value)]
             index = bisect.bisect_left(months, month)
             if index < len(months) and months[index] == month:
