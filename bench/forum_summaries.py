@@ -188,7 +188,8 @@ def as_payload(view: dict[str, Any]) -> dict[str, Any]:
 def run(kind: str, *, views: int, repeat: int, keep: bool) -> dict[str, Any]:
     """Seed, measure ingestion and reads on one database; return the figures."""
     url, remove = new_database(kind)
-    print(f"\n== {kind}: {url.split('@')[-1]}", flush=True)
+    # Other work on the machine changes every figure: say how busy it was.
+    print(f"\n== {kind}: {url.split('@')[-1]} (load average {os.getloadavg()[0]:.1f})", flush=True)
     rng = random.Random(20251124)
     now = datetime.now(timezone.utc)
     end = month_start(now)
@@ -298,6 +299,7 @@ def run(kind: str, *, views: int, repeat: int, keep: bool) -> dict[str, Any]:
                 )
             body = client.get("/api/v1/themes/summary", params=period, headers=headers).json()
             results["forum_views_in_period"] = body["provenance"]["views"]
+        print(f"load average at the end: {os.getloadavg()[0]:.1f}", flush=True)
     finally:
         engine.dispose()
         if not keep:
