@@ -111,11 +111,6 @@ def version_cells(view: ViewRow) -> list[CellKey]:
     return cells
 
 
-def stat_cells(view: ViewRow) -> list[CellKey]:
-    """The cells whose views and sentiment this view (a `views` row) counts in."""
-    return contributor_cells(view) + version_cells(view)
-
-
 def lock_forums(*, session: Session, forum_ids: Iterable[int]) -> None:
     """On PostgreSQL, hold the forums' rows until commit, so totals are updated one at a time.
 
@@ -139,7 +134,7 @@ def unnest_rows(table: Table, rows: Sequence[Mapping[str, Any]]) -> tuple[list[s
         The column names, and the SELECT to insert from.
     """
     names = [column.name for column in table.columns if column.name in rows[0]]
-    arrays = []
+    arrays: list[Any] = []
     for name in names:
         values = [row[name] for row in rows]
         kind = table.c[name].type
@@ -451,16 +446,15 @@ def rebuild_stats(*, session: Session, forum_id: int, batch: int = 2000) -> int:
     counted = 0
     last_id = 0
     while True:
-        views = (
-            session.execute(
+        views = [
+            dict(row)
+            for row in session.execute(
                 core_select(views_table)
                 .where(views_table.c.forum_id == forum_id, views_table.c.id > last_id)
                 .order_by(views_table.c.id)
                 .limit(batch)
-            )
-            .mappings()
-            .all()
-        )
+            ).mappings()
+        ]
         if not views:
             break
         record_views(session=session, views=views)

@@ -18,11 +18,6 @@ from api.services.stats import ViewRow, lock_forums, record_views, unnest_rows
 VIEWS = View.__table__  # type: ignore[attr-defined]
 
 
-def get_view_by_client_ref(*, session: Session, client_ref: str) -> View | None:
-    """The view stored under the bot's reference, or None."""
-    return session.exec(select(View).where(View.client_ref == client_ref)).first()
-
-
 def view_row(item: ViewCreate, *, forum_id: int, created_at: datetime) -> ViewRow:
     """The `views` row for a view the bot sent, with the defaults the `View` model gives."""
     row = item.model_dump()
