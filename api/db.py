@@ -27,6 +27,13 @@ logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
+# Pages the WAL may hold before SQLite copies them back into the database file (its
+# default is 1,000, about 4 MB). Storing a batch of views into a large database dirties
+# pages all over the running totals' indexes; with the default, nearly every batch's
+# commit ran a checkpoint (about 30% of the time of storing it, measured on a million
+# views). With 10,000 (about 40 MB of WAL) a page changed by several batches is copied
+# once per checkpoint instead of once per batch, and commits took half as long.
+SQLITE_WAL_AUTOCHECKPOINT_PAGES = 10_000
 # Any fixed number will do: it names the PostgreSQL advisory lock held while migrating.
 MIGRATION_LOCK_ID = 7_316_001
 
@@ -68,6 +75,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         _enable_wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA wal_autocheckpoint={SQLITE_WAL_AUTOCHECKPOINT_PAGES}")
     finally:
         cursor.close()
 

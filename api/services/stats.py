@@ -8,14 +8,29 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ARRAY, BigInteger, Table, any_, bindparam, func
+from sqlalchemy import (
+    ARRAY,
+    JSON,
+    BigInteger,
+    Integer,
+    String,
+    Table,
+    Text,
+    and_,
+    bindparam,
+    cast,
+    func,
+    text,
+)
 from sqlalchemy import select as core_select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Session, col, select
 
 from api.models import ContributorFirst, ContributorMonth, Forum, View, ViewStat
@@ -29,9 +44,20 @@ AGE_BAND = "a"
 ANONYMISER = "v"
 THEME_MODEL = "m"
 UNKNOWN_AGE = "unknown"
-_KEY_BATCH = 500
+# Cells looked up per query (a query's arrays or JSON stay a few hundred kB at most).
+_CELL_BATCH = 5000
+_CELL_COLUMNS = (
+    ("forum_id", Integer),
+    ("contributor_key", BigInteger),
+    ("theme", String),
+    ("dim", String),
+    ("value", String),
+)
 
 CellKey = tuple[str, str, str]  # theme, dim, value
+# A `views` row as column name -> value (enums as enums). Storing builds these straight from
+# what the bot sent: a million ORM objects would cost more than the database work.
+ViewRow = Mapping[str, Any]
 
 
 @dataclass
@@ -60,28 +86,28 @@ def contributor_key(pseudonym: str) -> int:
     return int.from_bytes(digest, "big") >> 1
 
 
-def contributor_cells(view: View) -> list[CellKey]:
-    """The cells whose distinct contributors this view counts in."""
-    channel = view.channel.value
+def contributor_cells(view: ViewRow) -> list[CellKey]:
+    """The cells whose distinct contributors this view (a `views` row) counts in."""
+    channel = view["channel"].value
     cells: list[CellKey] = [(ALL_THEMES, THEME, ""), (ALL_THEMES, CHANNEL, channel)]
-    age = view.age_band.value if view.age_band is not None else UNKNOWN_AGE
-    for theme in view.themes or []:
+    age = view["age_band"].value if view["age_band"] is not None else UNKNOWN_AGE
+    for theme in view["themes"] or []:
         cells += [
             (theme, THEME, ""),
             (theme, CHANNEL, channel),
-            (theme, LANGUAGE, view.language),
+            (theme, LANGUAGE, view["language"]),
             (theme, AGE_BAND, age),
         ]
     return cells
 
 
-def stat_cells(view: View) -> list[CellKey]:
-    """The cells whose views and sentiment this view counts in."""
-    cells = contributor_cells(view)
-    if view.anonymiser_version:
-        cells.append((ALL_THEMES, ANONYMISER, view.anonymiser_version))
-    if view.theme_model_version:
-        cells.append((ALL_THEMES, THEME_MODEL, view.theme_model_version))
+def version_cells(view: ViewRow) -> list[CellKey]:
+    """The cells of the versions behind this view: counted for views, not contributors."""
+    cells: list[CellKey] = []
+    if view["anonymiser_version"]:
+        cells.append((ALL_THEMES, ANONYMISER, view["anonymiser_version"]))
+    if view["theme_model_version"]:
+        cells.append((ALL_THEMES, THEME_MODEL, view["theme_model_version"]))
     return cells
 
 
@@ -96,16 +122,27 @@ def lock_forums(*, session: Session, forum_ids: Iterable[int]) -> None:
         ).all()
 
 
-def _unnest(table: Table, rows: list[dict[str, Any]]) -> Any:
+def unnest_rows(table: Table, rows: Sequence[Mapping[str, Any]]) -> tuple[list[str], Any]:
     """PostgreSQL: the rows as one SELECT over column arrays (`unnest`), so thousands of rows
-    travel as a handful of parameters and are written by one statement."""
-    names = [column.name for column in table.columns]
-    arrays = [
-        func.unnest(
-            bindparam(f"rows_{name}", [row[name] for row in rows], type_=ARRAY(table.c[name].type))
-        )
-        for name in names
-    ]
+    travel as a handful of parameters and are written by one statement.
+
+    (A multi-row VALUES list would carry a parameter per value: psycopg then spends more
+    time parsing the statement than PostgreSQL spends running it.) Columns missing from
+    the rows, such as a serial `id`, are left to their defaults.
+
+    Returns:
+        The column names, and the SELECT to insert from.
+    """
+    names = [column.name for column in table.columns if column.name in rows[0]]
+    arrays: list[Any] = []
+    for name in names:
+        values = [row[name] for row in rows]
+        kind = table.c[name].type
+        if isinstance(kind, JSON):  # as text, then cast: nested lists would read as a 2-D array
+            texts = [None if value is None else json.dumps(value) for value in values]
+            arrays.append(cast(func.unnest(bindparam(f"rows_{name}", texts, ARRAY(Text))), JSONB))
+        else:
+            arrays.append(func.unnest(bindparam(f"rows_{name}", values, type_=ARRAY(kind))))
     return names, core_select(*arrays)
 
 
@@ -114,7 +151,7 @@ def _insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     if not rows:
         return
     if session.get_bind().dialect.name == "postgresql":
-        names, source = _unnest(table, rows)
+        names, source = unnest_rows(table, rows)
         session.execute(table.insert().from_select(names, source))
         return
     session.execute(table.insert(), rows)
@@ -129,7 +166,7 @@ def _add_to(
     on_postgresql = session.get_bind().dialect.name == "postgresql"
     statement: Any
     if on_postgresql:
-        names, source = _unnest(table, rows)
+        names, source = unnest_rows(table, rows)
         statement = postgresql.insert(table).from_select(names, source)
     else:
         statement = sqlite.insert(table)
@@ -145,45 +182,66 @@ def _add_to(
         session.execute(upsert, rows)
 
 
-def _months_seen(
-    session: Session, pairs: set[tuple[int, int]]
-) -> dict[tuple[int, int, str, str, str], list[int]]:
-    """For each (forum, contributor key): the months each of their cells has a view in."""
-    seen: dict[tuple[int, int, str, str, str], list[int]] = defaultdict(list)
-    by_forum: dict[int, list[int]] = defaultdict(list)
-    for forum_id, key in pairs:
-        by_forum[forum_id].append(key)
+ContributorCell = tuple[int, int, str, str, str]  # forum, contributor key, theme, dim, value
+
+
+# SQLite: the cells travel as one JSON parameter. CROSS JOIN makes SQLite read the cells
+# first and look each one up in the primary key (its planner would otherwise scan the
+# forum's rows); one parameter also keeps the statement the same whatever the count.
+_SQLITE_CELL_MONTHS = text(
+    """
+    SELECT m.forum_id, m.contributor_key, m.theme, m.dim, m.value, m.month
+    FROM json_each(:cells) AS cell CROSS JOIN contributor_months AS m
+    WHERE m.forum_id = cell.value ->> 0 AND m.contributor_key = cell.value ->> 1
+      AND m.theme = cell.value ->> 2 AND m.dim = cell.value ->> 3
+      AND m.value = cell.value ->> 4
+    """
+)
+
+
+def _cell_months(session: Session, cells: list[ContributorCell]) -> Iterable[Any]:
+    """Rows (forum, contributor key, theme, dim, value, month) of the given cells."""
+    if session.get_bind().dialect.name != "postgresql":
+        return session.execute(_SQLITE_CELL_MONTHS, {"cells": json.dumps(cells)})
+    # PostgreSQL: the cells as `unnest` of five arrays (five parameters, whatever the count).
     table = ContributorMonth.__table__  # type: ignore[attr-defined]
-    on_postgresql = session.get_bind().dialect.name == "postgresql"
-    for forum_id, keys in by_forum.items():
-        keys.sort()
-        for start in range(0, len(keys), _KEY_BATCH):
-            chunk = keys[start : start + _KEY_BATCH]
-            # PostgreSQL: one array parameter, so the statement is the same whatever the
-            # number of keys (cheap to send, and planned with the keys' real values).
-            matches = (
-                table.c.contributor_key == any_(bindparam("keys", chunk, type_=ARRAY(BigInteger)))
-                if on_postgresql
-                else table.c.contributor_key.in_(chunk)
-            )
-            rows = session.execute(
-                core_select(
-                    table.c.contributor_key,
-                    table.c.theme,
-                    table.c.dim,
-                    table.c.value,
-                    table.c.month,
-                ).where(table.c.forum_id == forum_id, matches)
-            )
-            for key, theme, dim, value, month in rows:
-                seen[(forum_id, key, theme, dim, value)].append(month)
+    wanted = core_select(
+        *(
+            func.unnest(
+                bindparam(f"cells_{name}", [cell[i] for cell in cells], type_=ARRAY(kind))
+            ).label(name)
+            for i, (name, kind) in enumerate(_CELL_COLUMNS)
+        )
+    ).subquery("cells")
+    matches = and_(*(table.c[name] == wanted.c[name] for name, _ in _CELL_COLUMNS))
+    return session.execute(
+        core_select(*(table.c[name] for name, _ in _CELL_COLUMNS), table.c.month).select_from(
+            wanted.join(table, matches)
+        )
+    )
+
+
+def _months_seen(session: Session, cells: set[ContributorCell]) -> dict[ContributorCell, list[int]]:
+    """For each cell (a contributor's theme, channel, language...): the months it has a view in.
+
+    Only the cells the new views fall in are read, one index look-up each. (Reading all
+    the cells of each contributor instead returned ten times the rows and took most of the
+    time of storing a batch once the database was full.)
+    """
+    seen: dict[ContributorCell, list[int]] = defaultdict(list)
+    ordered = sorted(cells)
+    for start in range(0, len(ordered), _CELL_BATCH):
+        for forum_id, key, theme, dim, value, month in _cell_months(
+            session, ordered[start : start + _CELL_BATCH]
+        ):
+            seen[(forum_id, key, theme, dim, value)].append(month)
     for months in seen.values():
         months.sort()
     return seen
 
 
-def record_views(*, session: Session, views: Sequence[View]) -> None:
-    """Add stored (flushed) views to the running totals. The caller commits.
+def record_views(*, session: Session, views: Sequence[ViewRow]) -> None:
+    """Add views just inserted (as `views` rows) to the running totals. The caller commits.
 
     Call `lock_forums` first in the same transaction on PostgreSQL.
     """
@@ -192,23 +250,41 @@ def record_views(*, session: Session, views: Sequence[View]) -> None:
     stats: dict[tuple[Any, ...], list[float]] = defaultdict(lambda: [0, 0.0, 0])
     firsts: dict[tuple[Any, ...], int] = defaultdict(int)
     new_months: list[dict[str, Any]] = []
-    keyed = [(view, contributor_key(view.contributor), month_of(view.created_at)) for view in views]
-    seen = _months_seen(session, {(view.forum_id, key) for view, key, _ in keyed})
+    # Each view's cells are worked out once: they are used three times below.
+    keyed = [
+        (
+            view,
+            view["forum_id"],
+            contributor_key(view["contributor"]),
+            month_of(view["created_at"]),
+            contributor_cells(view),
+        )
+        for view in views
+    ]
+    seen = _months_seen(
+        session,
+        {
+            (forum_id, key, theme, dim, value)
+            for _, forum_id, key, _, cells in keyed
+            for theme, dim, value in cells
+        },
+    )
 
-    for view, key, month in sorted(keyed, key=lambda item: item[0].created_at):
-        for theme, dim, value in stat_cells(view):
-            totals = stats[(view.forum_id, month, theme, dim, value)]
+    for view, forum_id, key, month, cells in sorted(keyed, key=lambda item: item[0]["created_at"]):
+        sentiment = view["sentiment"]
+        for theme, dim, value in cells + version_cells(view):
+            totals = stats[(forum_id, month, theme, dim, value)]
             totals[0] += 1
-            if view.sentiment is not None:
-                totals[1] += view.sentiment
+            if sentiment is not None:
+                totals[1] += sentiment
                 totals[2] += 1
-        for theme, dim, value in contributor_cells(view):
-            months = seen[(view.forum_id, key, theme, dim, value)]
+        for theme, dim, value in cells:
+            months = seen[(forum_id, key, theme, dim, value)]
             index = bisect.bisect_left(months, month)
             if index < len(months) and months[index] == month:
                 continue
             previous = months[index - 1] if index else 0
-            cell = (view.forum_id, theme, dim, value)
+            cell = (forum_id, theme, dim, value)
             firsts[cell + (month, previous)] += 1
             if index < len(months):  # a later month's first view now follows this one
                 later = months[index]
@@ -217,7 +293,7 @@ def record_views(*, session: Session, views: Sequence[View]) -> None:
             months.insert(index, month)
             new_months.append(
                 {
-                    "forum_id": view.forum_id,
+                    "forum_id": forum_id,
                     "contributor_key": key,
                     "theme": theme,
                     "dim": dim,
@@ -366,19 +442,23 @@ def rebuild_stats(*, session: Session, forum_id: int, batch: int = 2000) -> int:
     ]
     for table in tables:
         session.execute(table.delete().where(table.c.forum_id == forum_id))
+    views_table = View.__table__  # type: ignore[attr-defined]
     counted = 0
     last_id = 0
     while True:
-        views = session.exec(
-            select(View)
-            .where(View.forum_id == forum_id, col(View.id) > last_id)
-            .order_by(col(View.id))
-            .limit(batch)
-        ).all()
+        views = [
+            dict(row)
+            for row in session.execute(
+                core_select(views_table)
+                .where(views_table.c.forum_id == forum_id, views_table.c.id > last_id)
+                .order_by(views_table.c.id)
+                .limit(batch)
+            ).mappings()
+        ]
         if not views:
             break
         record_views(session=session, views=views)
         counted += len(views)
-        last_id = views[-1].id or last_id
+        last_id = views[-1]["id"]
     session.commit()
     return counted

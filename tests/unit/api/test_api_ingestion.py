@@ -1,4 +1,7 @@
-"""The bot's action server stores views: POST /api/v1/internal/views."""
+"""The bot's action server stores views: POST /api/v1/internal/views (and /views/batch).
+
+Every test runs on SQLite and on PostgreSQL: the batch path is set-based SQL that differs
+between the two (ON CONFLICT DO NOTHING RETURNING; unnest on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -10,10 +13,14 @@ import httpx
 import pytest
 from sqlmodel import Session, func, select
 
-from api.models import Forum, View
+from api.models import Forum, View, ViewCreate, utc_now
+from api.services import views as view_service
+from api.services.forums import ensure_forum
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
+
+pytestmark = pytest.mark.both_databases
 
 PostView = Callable[..., httpx.Response]
 SERVICE_HEADERS = {"Authorization": "Bearer test-service-token-0123456789"}
@@ -277,6 +284,72 @@ def test_a_batch_stores_each_view_once_and_says_which_were_new(
     assert count_views(session) == 3
 
 
+def test_a_batch_sent_again_stores_nothing_and_answers_the_same_ids(
+    client: TestClient,
+    view_payload: Callable[..., dict[str, Any]],
+    make_key: Callable[..., str],
+    session: Session,
+) -> None:
+    views = [
+        view_payload(client_ref=f"again-{n}", contributor=f"{n:064x}", themes=["transport"])
+        for n in range(1, 7)
+    ]
+    first = batch(client, views).json()["results"]
+
+    new = view_payload(client_ref="again-new", contributor=f"{7:064x}", themes=["transport"])
+    again = batch(client, [new, *reversed(views)])
+
+    assert again.status_code == 200
+    results = again.json()["results"]
+    assert results[0]["created"] is True
+    assert [(r["id"], r["created"]) for r in results[1:]] == [
+        (r["id"], False) for r in reversed(first)
+    ]
+    assert count_views(session) == 7
+    summary = client.get(
+        "/api/v1/themes/summary", headers={"Authorization": f"Bearer {make_key(role='reader')}"}
+    ).json()
+    (transport,) = [t for t in summary["themes"] if t["code"] == "transport"]
+    assert (transport["views"], transport["contributors"]) == (7, 7)  # each counted once
+
+
+def test_a_view_stored_by_another_request_meanwhile_is_not_stored_or_counted_twice(
+    client: TestClient,
+    view_payload: Callable[..., dict[str, Any]],
+    make_key: Callable[..., str],
+    session: Session,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    raced = [
+        ViewCreate.model_validate(
+            view_payload(client_ref=f"race-{n}", contributor=f"{n:064x}", themes=["transport"])
+        )
+        for n in range(1, 7)
+    ]
+    forum, _ = ensure_forum(session=session, slug="local")
+    assert forum.id is not None
+    earlier = view_service.store_views(session=session, forum_id=forum.id, items=raced[:3])
+    # The look-up misses them, as if the other request committed just after it.
+    real_lookup = view_service._stored_ids
+    misses = iter([True])
+    monkeypatch.setattr(
+        view_service,
+        "_stored_ids",
+        lambda s, refs: {} if next(misses, False) else real_lookup(s, refs),
+    )
+
+    results = view_service.store_views(session=session, forum_id=forum.id, items=raced)
+
+    assert results[:3] == [(view_id, False) for view_id, _ in earlier]
+    assert [created for _, created in results[3:]] == [True, True, True]
+    assert count_views(session) == 6
+    summary = client.get(
+        "/api/v1/themes/summary", headers={"Authorization": f"Bearer {make_key(role='reader')}"}
+    ).json()
+    (transport,) = [t for t in summary["themes"] if t["code"] == "transport"]
+    assert (transport["views"], transport["contributors"]) == (6, 6)
+
+
 def test_a_batch_with_one_bad_view_stores_nothing(
     client: TestClient, view_payload: Callable[..., dict[str, Any]], session: Session
 ) -> None:
@@ -290,6 +363,70 @@ def test_a_batch_with_one_bad_view_stores_nothing(
         "language",
     ]
     assert count_views(session) == 0
+
+
+def test_every_bad_view_of_a_mixed_batch_is_named_and_nothing_is_stored(
+    client: TestClient, view_payload: Callable[..., dict[str, Any]], session: Session
+) -> None:
+    views = [
+        view_payload(client_ref="mixed-1"),
+        view_payload(client_ref="mixed-2", themes=["no_such_theme"]),
+        view_payload(client_ref="mixed-3"),
+        view_payload(client_ref="mixed 4"),
+    ]
+
+    response = batch(client, views)
+
+    assert response.status_code == 422
+    details = response.json()["error"]["details"]
+    assert {tuple(d["location"][:4]) for d in details} == {
+        ("body", "views", 1, "themes"),
+        ("body", "views", 3, "client_ref"),
+    }
+    assert all(d["message"] for d in details)
+    assert count_views(session) == 0
+    views[1]["themes"], views[3]["client_ref"] = ["transport"], "mixed-4"
+    assert [r["created"] for r in batch(client, views).json()["results"]] == [True] * 4
+
+
+def test_parents_who_asked_to_hear_back_in_a_batch_are_queued_once(
+    client: TestClient,
+    view_payload: Callable[..., dict[str, Any]],
+    make_key: Callable[..., str],
+) -> None:
+    views = [
+        view_payload(
+            client_ref=f"hear-{n}",
+            contributor=f"{n:064x}",
+            themes=["transport"],
+            channel="sms",
+            hear_back=n <= 2,
+            recipient_ref=f"enc-{n}",
+        )
+        for n in range(1, 4)
+    ]
+    batch(client, views)
+    batch(client, views)  # a retry of the whole batch
+    today = utc_now().date().isoformat()
+
+    recorded = client.post(
+        "/api/v1/actions",
+        headers={"Authorization": f"Bearer {make_key(role='admin')}"},
+        json={
+            "theme": "transport",
+            "you_said": "The transport helpline never answers.",
+            "we_did": "We now have a named transport officer.",
+            "views_from": today,
+            "views_to": today,
+        },
+    )
+
+    assert recorded.status_code == 201, recorded.text
+    queued = client.get("/api/v1/internal/outbox", headers=SERVICE_HEADERS).json()
+    assert sorted((item["recipient_ref"], item["channel"]) for item in queued) == [
+        ("enc-1", "sms"),
+        ("enc-2", "sms"),
+    ]
 
 
 @pytest.mark.parametrize("size", [0, 501])

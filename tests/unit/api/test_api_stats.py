@@ -62,7 +62,7 @@ def brute_force(
     counted: dict[tuple[str, str, str], list[Any]] = defaultdict(lambda: [0, set()])
     for view in views:
         if first <= month_of(view.created_at) <= last:
-            for cell in contributor_cells(view):
+            for cell in contributor_cells(view.model_dump()):
                 counted[cell][0] += 1
                 counted[cell][1].add(view.contributor)
     return {cell: (views_, len(people)) for cell, (views_, people) in counted.items()}
