@@ -39,10 +39,6 @@ export RETENTION_DAYS=${RETENTION_DAYS:-30}
 
 # Rasa: no telemetry, quiet TensorFlow, no SQLAlchemy 2.0 migration nag.
 export RASA_TELEMETRY_ENABLED=false
-# Sanic (the Rasa and action servers) closes an idle kept-alive connection after 5 s, but
-# Rasa's client keeps it for 15 s and may send a turn down a socket that is closing: the
-# action then fails ("Cannot write to closing transport"). The server keeps it longer.
-export SANIC_KEEP_ALIVE_TIMEOUT=${SANIC_KEEP_ALIVE_TIMEOUT:-75}
 export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-2}
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
 export PYTHONDONTWRITEBYTECODE=1

@@ -20,6 +20,10 @@ RASA_PROCESSES=${RASA_PROCESSES:-1}
 ACTION_PROCESSES=${ACTION_PROCESSES:-1}
 API_WORKERS=${API_WORKERS:-1}
 BACKEND_PORT_BASE=${BACKEND_PORT_BASE:-$((RASA_PORT + 1000))}
+# The action server (Sanic) closes an idle kept-alive connection after 5 s, but Rasa's
+# client keeps it for 15 s and may send a turn down a socket that is closing: the action
+# then fails ("Cannot write to closing transport"). The action server keeps it longer.
+ACTIONS_KEEP_ALIVE=${SANIC_KEEP_ALIVE_TIMEOUT:-75}
 
 pids=()
 helpers=()
@@ -41,21 +45,30 @@ start() {  # name command...
   part_cmd[$name]=$(printf '%q ' "$@")
 }
 
+descendants() {  # pid: every process it started, and theirs
+  local child
+  for child in $(pgrep -P "$1" 2>/dev/null); do echo "$child"; descendants "$child"; done
+}
+
 stop_all() {
   [ "$stopping" = 1 ] && return
   stopping=1
-  echo "run: stopping all parts"
+  echo "run: stopping all parts ($(date +%T))"
+  # The parts' own worker processes too, found before the parts go: a worker left running
+  # would keep its part's log pipe open and this script waiting.
+  local all=("${pids[@]}") pid
+  for pid in "${pids[@]}"; do all+=($(descendants "$pid")); done
   kill -TERM "${pids[@]}" 2>/dev/null || true
   for _ in $(seq 1 100); do
     alive=0
-    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    for pid in "${all[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
     [ "$alive" = 0 ] && break
     sleep 0.1
   done
-  kill -KILL "${pids[@]}" 2>/dev/null || true
+  kill -KILL "${all[@]}" 2>/dev/null || true
   wait "${pids[@]}" "${helpers[@]}" 2>/dev/null || true
   rm -rf "$fifos"
-  echo "run: stopped"
+  echo "run: stopped ($(date +%T))"
 }
 trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
@@ -87,7 +100,8 @@ start api .venvs/api/bin/uvicorn api.main:app --host 127.0.0.1 --port "$API_PORT
 wait_for "Forums API" "http://127.0.0.1:$API_PORT/health"
 
 if [ "$RASA_PROCESSES" = 1 ] && [ "$ACTION_PROCESSES" = 1 ]; then
-  start actions .venvs/bot/bin/rasa run actions --actions bot.actions --port "$ACTION_PORT"
+  start actions env SANIC_KEEP_ALIVE_TIMEOUT="$ACTIONS_KEEP_ALIVE" \
+    .venvs/bot/bin/rasa run actions --actions bot.actions --port "$ACTION_PORT"
   wait_for "Action server" "http://127.0.0.1:$ACTION_PORT/health"
   start rasa rasa_cmd "$RASA_PORT"
   wait_for "Rasa server" "http://127.0.0.1:$RASA_PORT/"
@@ -98,7 +112,8 @@ else
   rasa_ports=(); action_ports=()
   for i in $(seq 1 "$ACTION_PROCESSES"); do
     port=$((BACKEND_PORT_BASE + 50 + i)); action_ports+=("$port")
-    start "actions-$i" .venvs/bot/bin/rasa run actions --actions bot.actions --port "$port"
+    start "actions-$i" env SANIC_KEEP_ALIVE_TIMEOUT="$ACTIONS_KEEP_ALIVE" \
+      .venvs/bot/bin/rasa run actions --actions bot.actions --port "$port"
   done
   for port in "${action_ports[@]}"; do wait_for "Action server" "http://127.0.0.1:$port/health"; done
   for i in $(seq 1 "$RASA_PROCESSES"); do
