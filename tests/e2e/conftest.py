@@ -171,6 +171,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            # A suite started in the background inherits an ignored SIGINT, and bash cannot
+            # trap a signal ignored on entry: give the stack Ctrl-C back, as in a terminal.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
     stack = Stack(
         process=process,
