@@ -13,16 +13,25 @@ overwritten) and writes nothing back. The next message starts a new, empty conve
 Configured in ``bot/endpoints.yml`` as ``type: bot.privacy.tracker_store.PrivacySQLTrackerStore``
 with the same settings as Rasa's ``SQL`` store. It also installs the log redaction in the
 Rasa server.
+
+It also keeps the tracker it last saved for each recent conversation in memory. Reading a
+tracker back from SQL (every event parsed from JSON, then replayed) was the largest cost of
+a turn after the policies. The kept tracker is used only while the table still holds exactly
+what this process saved (same newest event id and number of events for the sender), so a
+turn handled by another Rasa process, an erasure or a retention prune makes it read from
+SQL again.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import ActionExecuted, AllSlotsReset, Event
+from rasa.shared.core.events import ActionExecuted, AllSlotsReset, Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy.redaction import install_log_redaction
@@ -31,6 +40,9 @@ from bot.privacy.retention import erase_sender
 logger = logging.getLogger(__name__)
 
 ERASE_ACTION = "action_delete_my_data"
+
+# Conversations whose last saved tracker is kept in memory (each is tens of kilobytes).
+KEPT_TRACKERS = 2000
 
 
 def asks_for_erasure(events: Iterable[Event]) -> bool:
@@ -47,6 +59,15 @@ def asks_for_erasure(events: Iterable[Event]) -> bool:
     return False
 
 
+def holds_one_session(events: Iterable[Event]) -> bool:
+    """True when the events are what Rasa reads back for the latest session: no session
+    start after the first two events (the session's own ``action_session_start`` and
+    ``SessionStarted``)."""
+    return not any(
+        isinstance(event, SessionStarted) for index, event in enumerate(events) if index > 1
+    )
+
+
 class PrivacySQLTrackerStore(SQLTrackerStore):
     """``SQLTrackerStore`` that erases a conversation when the person asked for it."""
 
@@ -54,11 +75,48 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         """Same arguments as Rasa's ``SQLTrackerStore``."""
         install_log_redaction()
         super().__init__(*args, **kwargs)
+        # sender id -> (newest event id, number of events, tracker, its number of events)
+        self._kept: OrderedDict[str, tuple[int, int, DialogueStateTracker, int]] = OrderedDict()
+
+    @SQLTrackerStore.domain.setter  # type: ignore[attr-defined]
+    def domain(self, domain: Any) -> None:
+        """A new model's domain may define other slots: forget the kept trackers."""
+        SQLTrackerStore.domain.fset(self, domain)  # type: ignore[attr-defined]
+        if hasattr(self, "_kept"):
+            self._kept.clear()
+
+    def _table_state(self, sender_id: str) -> tuple[int, int]:
+        """The newest event id and the number of events the table holds for a sender."""
+        table = self.SQLEvent.__table__
+        query = sa.select(sa.func.max(table.c.id), sa.func.count()).where(
+            table.c.sender_id == sender_id
+        )
+        with self.engine.connect() as connection:
+            newest, count = connection.execute(query).one()
+        return newest or 0, count
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        """The latest session's tracker: the one kept in memory while the table still
+        holds just what this process saved, else read from SQL as Rasa does."""
+        # Taken out, not copied: the turn that gets it changes it, and puts it back by
+        # saving. A turn that fails before saving leaves nothing stale behind.
+        kept = self._kept.pop(sender_id, None)
+        if kept is not None:
+            newest, count, tracker, length = kept
+            if len(tracker.events) == length and self._table_state(sender_id) == (newest, count):
+                return tracker
+        return await super().retrieve(sender_id)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Save as usual, unless the person's data was just deleted: then erase it all."""
+        self._kept.pop(tracker.sender_id, None)
         if not asks_for_erasure(tracker.events):
             await super().save(tracker)
+            if holds_one_session(tracker.events):
+                newest, count = self._table_state(tracker.sender_id)
+                self._kept[tracker.sender_id] = (newest, count, tracker, len(tracker.events))
+                while len(self._kept) > KEPT_TRACKERS:
+                    self._kept.popitem(last=False)
             return
         with self.engine.begin() as connection:
             deleted = erase_sender(connection, tracker.sender_id)

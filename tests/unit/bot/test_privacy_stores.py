@@ -205,3 +205,90 @@ def test_erasing_overwrites_deleted_words_even_where_sqlite_would_not_by_default
         connection.exec_driver_sql("PRAGMA secure_delete = OFF")
         assert erase_sender(connection, "parent") == 1
         assert connection.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+
+
+# The tracker kept in memory between turns must always equal what SQL would give.
+
+
+async def _from_sql(tracker_store, sender: str):  # type: ignore[no-untyped-def]
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    return await SQLTrackerStore.retrieve(tracker_store, sender)
+
+
+async def test_the_saved_tracker_is_reused_and_equals_what_sql_holds(
+    tmp_path: Path, rasa_domain  # type: ignore[no-untyped-def]
+) -> None:
+    tracker_store = store(tmp_path / "tracker.db", rasa_domain)
+    tracker = conversation("parent-1", rasa_domain)
+    await tracker_store.save(tracker)
+
+    again = await tracker_store.retrieve("parent-1")
+
+    assert again is tracker
+    from_sql = await _from_sql(tracker_store, "parent-1")
+    assert [e.as_dict() for e in again.events] == [e.as_dict() for e in from_sql.events]
+
+
+async def test_a_turn_saved_by_another_process_is_read_from_sql(
+    tmp_path: Path, rasa_domain  # type: ignore[no-untyped-def]
+) -> None:
+    from rasa.shared.core.events import BotUttered
+
+    ours = store(tmp_path / "tracker.db", rasa_domain)
+    theirs = store(tmp_path / "tracker.db", rasa_domain)
+    await ours.save(conversation("parent-2", rasa_domain))
+    elsewhere = await theirs.retrieve("parent-2")
+    elsewhere.update(BotUttered("Saved by the other process."))
+    await theirs.save(elsewhere)
+
+    tracker = await ours.retrieve("parent-2")
+
+    assert tracker.events[-1].text == "Saved by the other process."
+
+
+async def test_a_turn_that_failed_before_saving_leaves_nothing_stale(
+    tmp_path: Path, rasa_domain  # type: ignore[no-untyped-def]
+) -> None:
+    from rasa.shared.core.events import BotUttered
+
+    tracker_store = store(tmp_path / "tracker.db", rasa_domain)
+    await tracker_store.save(conversation("parent-3", rasa_domain))
+    failed = await tracker_store.retrieve("parent-3")
+    failed.update(BotUttered("Never saved."))
+
+    tracker = await tracker_store.retrieve("parent-3")
+
+    assert tracker is not failed
+    assert all(getattr(e, "text", None) != "Never saved." for e in tracker.events)
+
+
+async def test_an_erased_conversation_is_not_kept(
+    tmp_path: Path, rasa_domain  # type: ignore[no-untyped-def]
+) -> None:
+    tracker_store = store(tmp_path / "tracker.db", rasa_domain)
+    await tracker_store.save(conversation("parent-4", rasa_domain))
+    await tracker_store.save(conversation("parent-4", rasa_domain, erase=True))
+
+    assert await tracker_store.retrieve("parent-4") is None
+
+
+async def test_a_tracker_holding_two_sessions_is_read_back_from_sql(
+    tmp_path: Path, rasa_domain  # type: ignore[no-untyped-def]
+) -> None:
+    from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
+
+    tracker_store = store(tmp_path / "tracker.db", rasa_domain)
+    tracker = conversation("parent-5", rasa_domain)
+    tracker.update(ActionExecuted("action_session_start"))
+    tracker.update(SessionStarted(timestamp=time.time() + 1))
+    tracker.update(UserUttered("hello again", {"name": "greet"}, timestamp=time.time() + 2))
+    await tracker_store.save(tracker)
+
+    again = await tracker_store.retrieve("parent-5")
+
+    assert again is not tracker
+    assert isinstance(again.events[0], SessionStarted)
+    assert [e.as_dict() for e in again.events] == [
+        e.as_dict() for e in (await _from_sql(tracker_store, "parent-5")).events
+    ]
