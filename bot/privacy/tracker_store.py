@@ -24,6 +24,7 @@ SQL again.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -75,8 +76,35 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         """Same arguments as Rasa's ``SQLTrackerStore``."""
         install_log_redaction()
         super().__init__(*args, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            self._tune_sqlite()
         # sender id -> (newest event id, number of events, tracker, its number of events)
         self._kept: OrderedDict[str, tuple[int, int, DialogueStateTracker, int]] = OrderedDict()
+        # sender id -> (kept tracker handed to a turn, its number of events already stored)
+        self._handed_out: dict[str, tuple[DialogueStateTracker, int]] = {}
+
+    def _tune_sqlite(self) -> None:
+        """Pooled connections and a write-ahead log for the local (SQLite) store.
+
+        Rasa's engine opens a new SQLite connection for every query, and every commit
+        waits for the disk twice. With a write-ahead log and ``synchronous=NORMAL`` a crash
+        of the process loses nothing committed (a power cut may lose the last turns), and
+        readers such as the retention job do not block the Rasa server.
+        """
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(
+            url, poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False}
+        )
+
+        @sa.event.listens_for(self.engine, "connect")
+        def _pragmas(connection: Any, _record: Any) -> None:
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     @SQLTrackerStore.domain.setter  # type: ignore[attr-defined]
     def domain(self, domain: Any) -> None:
@@ -104,8 +132,18 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         if kept is not None:
             newest, count, tracker, length = kept
             if len(tracker.events) == length and self._table_state(sender_id) == (newest, count):
+                self._handed_out[sender_id] = (tracker, length)
                 return tracker
+        self._handed_out.pop(sender_id, None)
         return await super().retrieve(sender_id)
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterable[Event]:
+        """The events to write: for a kept tracker, those after the ones already stored
+        (Rasa counts the stored rows with a query)."""
+        handed_out = self._handed_out.pop(tracker.sender_id, None)
+        if handed_out is not None and handed_out[0] is tracker:
+            return itertools.islice(tracker.events, handed_out[1], None)
+        return super()._additional_events(session, tracker)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Save as usual, unless the person's data was just deleted: then erase it all."""

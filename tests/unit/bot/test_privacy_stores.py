@@ -20,6 +20,7 @@ from bot.privacy.retention import (
 )
 
 MARKER = "tangerine-7c1e"
+OTHER_MARKER = "plum-93ad"
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +34,9 @@ def rasa_domain():  # type: ignore[no-untyped-def]
         return Domain.load(str(Path(__file__).resolve().parents[3] / "bot" / "domain"))
 
 
-def conversation(sender: str, domain, *, erase: bool = False, erase_failed: bool = False):  # type: ignore[no-untyped-def]
+def conversation(  # type: ignore[no-untyped-def]
+    sender: str, domain, *, erase: bool = False, erase_failed: bool = False, marker: str = MARKER
+):
     from rasa.shared.core.events import (
         ActionExecuted,
         AllSlotsReset,
@@ -46,8 +49,8 @@ def conversation(sender: str, domain, *, erase: bool = False, erase_failed: bool
     events = [
         ActionExecuted("action_session_start"),
         ActionExecuted("action_listen"),
-        UserUttered(f"my number is 07700 900123 {MARKER}", {"name": "share_view"}),
-        SlotSet("view_text", f"my number is 07700 900123 {MARKER}"),
+        UserUttered(f"my number is 07700 900123 {marker}", {"name": "share_view"}),
+        SlotSet("view_text", f"my number is 07700 900123 {marker}"),
         BotUttered("May I pass it on?"),
     ]
     if erase or erase_failed:
@@ -77,9 +80,8 @@ async def test_a_confirmed_deletion_erases_every_row_and_the_words_from_the_file
 ) -> None:
     tracker_store = store(tmp_path / "tracker.db", rasa_domain)
     await tracker_store.save(conversation("+447700900123", rasa_domain))
-    await tracker_store.save(conversation("someone-else", rasa_domain))
-    copies_of_both = raw_bytes(tmp_path).count(MARKER.encode())
-    assert copies_of_both >= 2
+    await tracker_store.save(conversation("someone-else", rasa_domain, marker=OTHER_MARKER))
+    assert raw_bytes(tmp_path).count(MARKER.encode()) >= 1
 
     await tracker_store.save(conversation("+447700900123", rasa_domain, erase=True))
 
@@ -90,8 +92,9 @@ async def test_a_confirmed_deletion_erases_every_row_and_the_words_from_the_file
     assert senders == {"someone-else"}
     tracker_store.engine.dispose()
     content = raw_bytes(tmp_path)
-    assert content.count(MARKER.encode()) == copies_of_both // 2  # someone else's, only
+    assert MARKER.encode() not in content
     assert b"+447700900123" not in content
+    assert OTHER_MARKER.encode() in content  # someone else's conversation is untouched
 
 
 async def test_a_deletion_that_failed_keeps_the_conversation(
@@ -292,3 +295,24 @@ async def test_a_tracker_holding_two_sessions_is_read_back_from_sql(
     assert [e.as_dict() for e in again.events] == [
         e.as_dict() for e in (await _from_sql(tracker_store, "parent-5")).events
     ]
+
+
+async def test_a_kept_tracker_stores_each_new_event_once(
+    tmp_path: Path, rasa_domain  # type: ignore[no-untyped-def]
+) -> None:
+    from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+
+    tracker_store = store(tmp_path / "tracker.db", rasa_domain)
+    await tracker_store.save(conversation("parent-6", rasa_domain))
+    for turn in range(3):
+        tracker = await tracker_store.retrieve("parent-6")
+        tracker.update(UserUttered(f"turn {turn}", {"name": "affirm"}))
+        tracker.update(BotUttered(f"reply {turn}"))
+        tracker.update(ActionExecuted("action_listen"))
+        await tracker_store.save(tracker)
+
+    with sqlite3.connect(tmp_path / "tracker.db") as db:
+        (rows,) = db.execute("SELECT count(*) FROM events WHERE sender_id = 'parent-6'").fetchone()
+    from_sql = await _from_sql(tracker_store, "parent-6")
+    assert rows == len(from_sql.events) == len(tracker.events)
+    assert [e.as_dict() for e in from_sql.events] == [e.as_dict() for e in tracker.events]
