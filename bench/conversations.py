@@ -1,7 +1,8 @@
 """Simulated parents against the running stack, with a bare Rasa 3.6 assistant as baseline.
 
 Each parent has a 6-turn conversation through the REST channel: greet, ask about a topic,
-give a view, consent, answer the next question by number, say goodbye. Loads: 50 and 200
+give a view, consent, answer the next question by number, say goodbye; each turn in one of
+a few wordings, chosen at random. Loads: 50 and 200
 parents pausing about 2 s between turns, and 50 with no pauses (saturation). The bare
 baseline is `rasa init`'s default assistant, trained here, under the same loads.
 
@@ -35,13 +36,24 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 BOT = ROOT / ".venvs" / "bot" / "bin"
 
+# Each parent says each turn in one of these ways (the same choices for both stacks).
 TURNS = [
-    "hello",
-    "what is an EHC plan?",
-    "The annual review was cancelled twice and nobody from the council told us why",
-    "yes",
-    "2",
-    "bye",
+    ["hello", "hi", "Hiya", "good morning"],
+    [
+        "what is an EHC plan?",
+        "how do i get school transport for my son",
+        "what are short breaks",
+        "who can come with me to a meeting at school",
+    ],
+    [
+        "The annual review was cancelled twice and nobody from the council told us why",
+        "The taxi to school is late most mornings and he misses the start of the day",
+        "We waited a year for the autism assessment and had no help at all in that time",
+        "The short breaks club has been brilliant for us, the staff really get him",
+    ],
+    ["yes", "yes please", "yes thats fine"],
+    ["2"],
+    ["bye", "thanks bye", "goodbye"],
 ]
 
 
@@ -138,7 +150,13 @@ class Result:
 
 async def parent(client: httpx.AsyncClient, url: str, pause: float, result: Result) -> None:
     sender = f"bench-{uuid.uuid4().hex[:12]}"
-    for text in TURNS:
+    if pause:
+        # Parents are independent: each starts at her own moment within the first pause,
+        # as real ones do. (All 50 sending their first message in the same millisecond
+        # measures a 50-message queue, not reply latency.)
+        await asyncio.sleep(random.uniform(0, pause))
+    for choices in TURNS:
+        text = random.choice(choices)
         start = time.perf_counter()
         try:
             response = await client.post(url, json={"sender": sender, "message": text})
@@ -292,22 +310,35 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--profile", choices=["default", "production"], default="default")
     parser.add_argument("--quick", action="store_true", help="smaller loads, for a smoke run")
+    parser.add_argument(
+        "--stacks", default="ours,bare", help="which stacks, comma-separated: ours, bare"
+    )
+    parser.add_argument(
+        "--loads",
+        help="parents x pause in seconds, comma-separated (default 50x2,200x2,50x0)",
+    )
     args = parser.parse_args()
-    loads = [(10, 2.0), (10, 0.0)] if args.quick else [(50, 2.0), (200, 2.0), (50, 0.0)]
+    if args.loads:
+        loads = [(int(n), float(p)) for n, p in (load.split("x") for load in args.loads.split(","))]
+    else:
+        loads = [(10, 2.0), (10, 0.0)] if args.quick else [(50, 2.0), (200, 2.0), (50, 0.0)]
+    stacks = args.stacks.split(",")
     results: list[Result] = []
     memory: dict[str, MemoryWatch] = {}
     workdir = Path(tempfile.mkdtemp(prefix="bench-conv-"))
     try:
-        process, url = start_our_stack(args.profile, workdir)
-        try:
-            measure(f"SEND Voices ({args.profile})", process, url, loads, results, memory)
-        finally:
-            stop(process)
-        bare, bare_url = start_bare_rasa(workdir)
-        try:
-            measure("bare Rasa 3.6 (rasa init)", bare, bare_url, loads, results, memory)
-        finally:
-            stop(bare)
+        if "ours" in stacks:
+            process, url = start_our_stack(args.profile, workdir)
+            try:
+                measure(f"SEND Voices ({args.profile})", process, url, loads, results, memory)
+            finally:
+                stop(process)
+        if "bare" in stacks:
+            bare, bare_url = start_bare_rasa(workdir)
+            try:
+                measure("bare Rasa 3.6 (rasa init)", bare, bare_url, loads, results, memory)
+            finally:
+                stop(bare)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
