@@ -20,10 +20,12 @@ kept; nothing is downloaded.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from bot.privacy.lexicon import (
     NOT_NAMES,
@@ -230,17 +232,28 @@ class Tagger:
         # job's tests) without the CRF library, and never anonymises.
         import pycrfsuite
 
-        self._crf = pycrfsuite.Tagger()
-        self._crf.open(str(model))
+        self._model = str(model)
+        self._open = pycrfsuite.Tagger
+        # A CRF tagger holds the message it was last given, so one shared by the action
+        # server's worker threads mixed up two views at once ("position out of range"):
+        # each thread has its own (opening one maps the file; it is quick).
+        self._local = threading.local()
         self.threshold = threshold
-        self._labels = [label for label in self._crf.labels() if label != "O"]
+        self._labels = [label for label in self._crf().labels() if label != "O"]
+
+    def _crf(self) -> Any:
+        crf = getattr(self._local, "crf", None)
+        if crf is None:
+            crf = self._local.crf = self._open()
+            crf.open(self._model)
+        return crf
 
     def word_probabilities(self, text: str) -> list[tuple[Token, str, float]]:
         """Every token with its likeliest kind and the probability it is an identifier."""
         tokens = tokenise(text)
         if not tokens:
             return []
-        crf = self._crf
+        crf = self._crf()
         crf.set(features(text, tokens, load_lexicon()))
         result = []
         for i, token in enumerate(tokens):

@@ -71,3 +71,23 @@ def test_the_tagger_never_removes_send_terms_or_places(text: str) -> None:
             if span.label != "school":
                 assert fold(token.text) not in lexicon.places
     assert anonymise(text) == text
+
+
+def test_views_anonymised_at_once_in_several_threads_are_each_right() -> None:
+    """The action server anonymises views in worker threads at the same time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bot.privacy import anonymise
+
+    texts = [
+        f"my son Kwame is {n} and his school never call me back about the transport"
+        + " and the taxi is late again" * (n % 4)
+        for n in range(40)
+    ]
+    alone = [anonymise(text) for text in texts]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(anonymise, texts * 5))
+
+    assert together == alone * 5
+    assert all("Kwame" not in text for text in together)
