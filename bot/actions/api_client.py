@@ -136,13 +136,19 @@ class Outbox:
             " created_at REAL NOT NULL,"
             " attempts INTEGER NOT NULL DEFAULT 0,"
             " last_status TEXT,"
-            " rejected INTEGER NOT NULL DEFAULT 0)"
+            " rejected INTEGER NOT NULL DEFAULT 0,"
+            f" path TEXT NOT NULL DEFAULT '{VIEWS_PATH}')"
         )
         columns = {row[1] for row in connection.execute("PRAGMA table_info(outbox)")}
         if "path" not in columns:  # an outbox written before items had a path
-            connection.execute(
-                f"ALTER TABLE outbox ADD COLUMN path TEXT NOT NULL DEFAULT '{VIEWS_PATH}'"
-            )
+            try:
+                connection.execute(
+                    f"ALTER TABLE outbox ADD COLUMN path TEXT NOT NULL DEFAULT '{VIEWS_PATH}'"
+                )
+            except sqlite3.OperationalError as error:
+                # Two first views at once: the other connection added it a moment ago.
+                if "duplicate column" not in str(error):
+                    raise
 
     def add(
         self, payload: Mapping[str, Any], *, path: str = VIEWS_PATH, ref: str | None = None

@@ -157,3 +157,24 @@ def test_outside_an_event_loop_no_background_flush_is_started() -> None:
 def test_the_flush_timings_are_read_from_the_environment() -> None:
     settings = ApiSettings.from_env({"OUTBOX_FLUSH_INTERVAL": "1.5", "OUTBOX_MAX_BACKOFF": "9"})
     assert (settings.flush_interval, settings.max_backoff) == (1.5, 9.0)
+
+
+def test_the_first_views_queued_at_once_are_all_kept(tmp_path: Path) -> None:
+    """Several worker threads queue the first views into a new (or old-format) outbox."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    for name, old_format in (("new.db", False), ("old.db", True)):
+        path = tmp_path / name
+        if old_format:
+            with sqlite3.connect(path) as db:
+                db.execute(
+                    "CREATE TABLE outbox (client_ref TEXT PRIMARY KEY, payload TEXT NOT NULL,"
+                    " created_at REAL NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+                    " last_status TEXT, rejected INTEGER NOT NULL DEFAULT 0)"
+                )
+        outbox = Outbox(path)
+        refs = [f"view-{n}" for n in range(16)]
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(lambda ref, box=outbox: box.add({"client_ref": ref}, ref=ref), refs))
+
+        assert sorted(item.ref for item in outbox.pending_items()) == sorted(refs)
