@@ -125,6 +125,9 @@ class MemoryWatch:
 class Result:
     stack: str
     load: str
+    # Every message to SEND Voices must be answered, so an empty reply is an error there.
+    # `rasa init`'s assistant has no reply for some of these messages ("2"): not an error.
+    empty_is_error: bool = True
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
@@ -160,7 +163,7 @@ async def parent(client: httpx.AsyncClient, url: str, pause: float, result: Resu
         start = time.perf_counter()
         try:
             response = await client.post(url, json={"sender": sender, "message": text})
-            if response.status_code != 200 or not response.json():
+            if response.status_code != 200 or (result.empty_is_error and not response.json()):
                 result.errors += 1
             else:
                 result.latencies.append(time.perf_counter() - start)
@@ -172,7 +175,7 @@ async def parent(client: httpx.AsyncClient, url: str, pause: float, result: Resu
 
 async def run_load(stack: str, base_url: str, parents: int, pause: float) -> Result:
     load = f"{parents} parents, {'~2 s pauses' if pause else 'no pauses'}"
-    result = Result(stack=stack, load=load)
+    result = Result(stack=stack, load=load, empty_is_error=not stack.startswith("bare"))
     limits = httpx.Limits(max_connections=parents, max_keepalive_connections=parents)
     async with httpx.AsyncClient(timeout=120, limits=limits) as client:
         url = f"{base_url}/webhooks/rest/webhook"
