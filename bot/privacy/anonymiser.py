@@ -28,12 +28,13 @@ from collections.abc import Callable, Iterable, Iterator
 
 from bot.privacy import patterns
 from bot.privacy.names import find_names
+from bot.privacy.other_scripts import find_other_script_names
 from bot.privacy.patterns import Span
 from bot.privacy.tagger import Tagger, load_tagger
 
 # Bump when a change could anonymise the same text differently; the API stores it
 # with each view, so a forum can tell which views an improvement applies to.
-ANONYMISER_VERSION = "anon-3.0.0"
+ANONYMISER_VERSION = "anon-3.1.0"
 
 # Finders in order of precedence: where two overlap, the earlier one wins.
 _FINDERS: tuple[Callable[[str], Iterable[Span]], ...] = (
@@ -74,6 +75,10 @@ def find_identifiers(
                 chosen.append(span)
     covered = [(s.start, s.end) for s in chosen]
     for span in find_names(text, covered):
+        if not _overlaps(span, chosen):
+            chosen.append(span)
+    # Names in Arabic script, Bengali, Cyrillic, Chinese...: the rules above read Latin.
+    for span in find_other_script_names(text):
         if not _overlaps(span, chosen):
             chosen.append(span)
     if not rules_only:

@@ -48,6 +48,7 @@ from bot.privacy.lexicon import (
     fold,
     load_lexicon,
 )
+from bot.privacy.other_scripts import in_other_script
 from bot.privacy.patterns import Span, tag
 
 _WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*(?!\w)")
@@ -1698,4 +1699,10 @@ def find_names(
         One span per name word, labelled ``child`` or ``name``.
     """
     finder = _Finder(text, covered or [], lexicon or load_lexicon())
-    return [Span(t.start, t.end, t.label or "name", tag(t.label or "name")) for t in finder.find()]
+    # Words in other scripts are judged by other_scripts.py (Cyrillic capitals mark
+    # places and greetings as often as names).
+    return [
+        Span(t.start, t.end, t.label or "name", tag(t.label or "name"))
+        for t in finder.find()
+        if not in_other_script(t.text)
+    ]

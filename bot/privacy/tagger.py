@@ -35,6 +35,7 @@ from bot.privacy.lexicon import (
     load_lexicon,
     words,
 )
+from bot.privacy.other_scripts import in_other_script
 from bot.privacy.patterns import Span, tag
 
 MODEL = Path(__file__).with_name("data") / "identifier_tagger.crfsuite"
@@ -190,7 +191,9 @@ def features(text: str, tokens: Sequence[Token], lexicon: Lexicon) -> list[list[
 
 def _protected(key: str, kind: str, lexicon: Lexicon) -> bool:
     """Words the tagger never removes: SEND terms; for a person, places and kept words."""
-    if key in SEND_TERMS:
+    if key in SEND_TERMS or in_other_script(key):
+        # Words in Cyrillic, Arabic script... are judged by other_scripts.py, whose lists
+        # know them; the tagger learnt from capitals, which most of them do not have.
         return True
     if kind in _PERSON_KINDS:
         # A name that is mostly a word ("will", "Summer", "Hope") is left to the rules,

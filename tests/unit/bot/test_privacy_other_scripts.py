@@ -1,0 +1,87 @@
+"""bot.privacy.other_scripts: names in Arabic script, Bengali, Gurmukhi, Cyrillic, Ge'ez
+and Chinese leave; the everyday words around them stay. The names are invented examples,
+not lines of a labelled set."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy import anonymise
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # kinship cue, then a name in no list
+        ("میرا بیٹا زوہیب سکول نہیں جاتا", "میرا بیٹا [child] سکول نہیں جاتا"),
+        ("ابنتي ليان تحتاج مساعدة", "ابنتي [child] تحتاج مساعدة"),
+        ("دخترم یلدا مدرسه نمی‌رود", "دخترم [child] مدرسه نمی‌رود"),
+        ("আমার মেয়ে নুসাইবা স্কুলে যায় না", "আমার মেয়ে [child] স্কুলে যায় না"),
+        ("ਮੇਰੀ ਧੀ ਸਹਿਜਪ੍ਰੀਤ ਨੂੰ ਮਦਦ ਚਾਹੀਦੀ", "ਮੇਰੀ ਧੀ [child] ਨੂੰ ਮਦਦ ਚਾਹੀਦੀ"),
+        ("Моя донька Ярослава не говорить", "Моя донька [child] не говорить"),
+        ("ጓለይ ሄርመላ ሓገዝ ተድሊ", "ጓለይ [child] ሓገዝ ተድሊ"),
+        # a function word after the cue is not a name
+        ("میری بیٹی کو مدد چاہیے", "میری بیٹی کو مدد چاہیے"),
+        ("ابني عمره ١٠ سنوات", "ابني عمره ١٠ سنوات"),
+    ],
+)
+def test_a_name_after_my_son_or_daughter_goes(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed name with no cue, and a listed family name after it
+        ("کل حمزہ سکول گیا", "کل [name] سکول گیا"),
+        ("আমার নাম রুমানা খাতুন।", "আমার নাম [name]।"),
+        ("ਮੇਰਾ ਨਾਮ ਹਰਜੀਤ ਸਿੰਘ ਹੈ", "ਮੇਰਾ ਨਾਮ [name] ਹੈ"),
+        # a title before a family name
+        ("اس کی ٹیچر مس چوہدری کہتی ہیں", "اس کی ٹیچر مس [name] کہتی ہیں"),
+        # "mother of" and an Arabic "al-" part
+        ("شكرا، أم خالد", "شكرا، أم [child]"),
+        ("أنا نور الهدى", "أنا [name]"),
+        # a name with a case ending joined: the whole word goes
+        ("ওর নাম তানভীর। তানভীরের বয়স ৫", "ওর নাম [name]। [name] বয়স ৫"),
+    ],
+)
+def test_listed_names_titles_and_endings(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("مدرسه کمک نمی‌کند. ممنون، پروانه", "مدرسه کمک نمی‌کند. ممنون، [name]"),
+        ("স্কুল সাহায্য করে না। ধন্যবাদ, রুবিনা", "স্কুল সাহায্য করে না। ধন্যবাদ, [name]"),
+        ("Школа не допомагає. Дякую, Галина", "Школа не допомагає. Дякую, [name]"),
+        # a lone word after the last full stop is the writer's name
+        ("школа не допомагає. Оксана", "школа не допомагає. [name]"),
+        ("ኣብ ቤት ትምህርቲ ሓገዝ የለን። ሳምራዊት", "ኣብ ቤት ትምህርቲ ሓገዝ የለን። [name]"),
+        # ... but not a number's label or a closing word
+        ("ساعدوني. رقمي 07700 900 111", "ساعدوني. رقمي [phone]"),
+        ("школа не допомагає. Дякую", "школа не допомагає. Дякую"),
+    ],
+)
+def test_a_signature_at_the_end_goes(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+def test_cyrillic_places_and_greetings_stay_and_a_capitalised_name_goes() -> None:
+    text = "Доброго ранку! Ми переїхали до Манчестера з Одеси, де вчився Богдан."
+    assert anonymise(text) == (
+        "Доброго ранку! Ми переїхали до Манчестера з Одеси, де вчився [name]."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我女儿李思琪今年五岁", "我女儿[child]今年五岁"),
+        ("我叫陈美玲，孩子有自闭症", "我叫[name]，孩子有自闭症"),
+        ("孩子的老师是周老师", "孩子的老师是[name]老师"),
+        ("我的孩子有自闭症，学校不帮忙", "我的孩子有自闭症，学校不帮忙"),
+    ],
+)
+def test_chinese_names_after_a_cue_or_before_a_title(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
