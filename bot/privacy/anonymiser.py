@@ -31,6 +31,7 @@ from bot.privacy.names import find_names
 from bot.privacy.other_scripts import find_other_script_names
 from bot.privacy.patterns import Span
 from bot.privacy.tagger import Tagger, load_tagger
+from bot.privacy.traps import kept_ranges
 
 # Bump when a change could anonymise the same text differently; the API stores it
 # with each view, so a forum can tell which views an improvement applies to.
@@ -88,7 +89,36 @@ def find_identifiers(
             for span in tagger.find(text, covered):
                 if not _overlaps(span, chosen):
                     chosen.append(span)
-    return sorted(chosen, key=lambda s: s.start)
+    return sorted(_without_traps(text, chosen), key=lambda s: s.start)
+
+
+_PERSON_LABELS = {"child", "name"}
+
+
+def _without_traps(text: str, spans: list[Span]) -> list[Span]:
+    """Drop the person spans (or their edge words) that ``traps`` says are no name:
+    "Miles away", "moving to Chester", "in Jan", "Martin House"."""
+    kept = kept_ranges(text)
+    if not kept:
+        return spans
+    result = []
+    for span in spans:
+        start, end = span.start, span.end
+        if span.label in _PERSON_LABELS:
+            for k_start, k_end in kept:
+                if k_start <= start and end <= k_end:
+                    start = end
+                elif k_start <= start < k_end:
+                    start = k_end + len(text[k_end:end]) - len(text[k_end:end].lstrip())
+                elif k_start < end <= k_end:
+                    end = len(text[:k_start].rstrip())
+        if end > start:
+            result.append(
+                span
+                if (start, end) == (span.start, span.end)
+                else Span(start, end, span.label, span.replacement)
+            )
+    return result
 
 
 def _pieces(text: str, spans: list[Span]) -> Iterator[str]:

@@ -89,6 +89,8 @@ NOT_NAMES = words(
     english british welsh scottish irish polish romanian somali urdu arabic punjabi bengali
     gujarati chinese mandarin cantonese french german spanish italian portuguese turkish
     kurdish lithuanian latvian slovak czech bulgarian hungarian russian ukrainian african
+    yiddish hebrew tigrinya amharic pashto dari farsi persian tamil hindi nepali vietnamese
+    tagalog filipino albanian greek dutch swahili yoruba igbo hausa shona zulu bsl
     asian muslim christian catholic hindu sikh jewish islam church mosque temple gurdwara
     england britain uk london leeds bradford york manchester birmingham liverpool sheffield
     bristol newcastle nottingham leicester coventry kirklees calderdale wakefield halifax
@@ -137,6 +139,8 @@ TITLES = words(
     """
     mr mrs ms miss mx dr doctor prof professor sir dame rev reverend cllr councillor
     auntie aunty aunt uncle nanna
+    pani panie doamna doamnei domnul dna dl señora senora señor senor sra sr senhora
+    senhor madame mme monsieur frau herr ponia ponas hanım hanim bey
     """
 )
 

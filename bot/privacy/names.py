@@ -127,6 +127,7 @@ CHILD_NOUNS = {
     "meye",
     "wiil",
     "gabar",
+    "anak",
 }
 # Words that are first names but also help a verb: "my son will", "my daughter may".
 _HELPING_VERBS = {
@@ -144,7 +145,19 @@ _HELPING_VERBS = {
     "has",
 }
 # "my" after the noun ("fiul meu Andrei", "syn mój Kacper").
-_POSSESSIVE_AFTER = {"meu", "mea", "mio", "mia", "moj", "moja", "mano", "mon", "mine", "mera"}
+_POSSESSIVE_AFTER = {
+    "meu",
+    "mea",
+    "mio",
+    "mia",
+    "moj",
+    "moja",
+    "mano",
+    "mon",
+    "mine",
+    "mera",
+    "ko",
+}
 ROLE_NOUNS = {
     "senco",
     "sendco",
@@ -737,6 +750,9 @@ _INTRO_PHRASES = [
     ("hi",),
     ("hello",),
     ("cheers",),
+    # Tagalog "ako si Marisol" (I am), "anak ko si Paolo" (my child is)
+    ("ako", "si"),
+    ("ko", "si"),
     *sorted(_CHILD_INTROS),
 ]
 _MONTHS = {"april", "may", "june", "august", "january", "march"}
@@ -1413,6 +1429,7 @@ class _Finder:
                 or self.before_role_apposition(token)
                 or self.with_age(token)
                 or self.before_sibling(token)
+                or self.modal_before_be(token)
             ):
                 return label()
             return None
@@ -1429,6 +1446,16 @@ class _Finder:
         ):
             return label()
         return None
+
+    def modal_before_be(self, token: _Token) -> bool:
+        """ "Will is going to ...": a modal is never followed by "is", so this is a name."""
+        nxt = self.next_token(token)
+        return (
+            token.key in _HELPING_VERBS
+            and nxt is not None
+            and nxt.key in ("is", "was", "isnt", "isn't", "wasnt", "wasn't")
+            and not self.gap_after(token).strip()
+        )
 
     def signature(self, token: _Token) -> bool:
         """ "... Is that allowed? Олена": a capitalised last word alone after a sentence."""

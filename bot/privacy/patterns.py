@@ -62,7 +62,7 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _DATE = (
-    r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
+    r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2}"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\.?,?\s+\d{4}"
     r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
 )
@@ -70,6 +70,31 @@ _DOB = re.compile(
     r"\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s?day)"
     r"(?:\s*(?:is|was|as|:|-|=))?\s*\(?(?P<date>" + _DATE + r")",
     re.IGNORECASE,
+)
+
+
+def _dob_cues_other_languages() -> str:
+    path = Path(__file__).with_name("data") / "dob_cues.txt"
+    phrases = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            phrases.append(r"\s+".join(re.escape(word) for word in line.split()))
+    return "|".join(sorted(phrases, key=len, reverse=True))
+
+
+# "ur. 14.02.2012", "doğum tarihi 15.08.2016", "né le 3/4/2015": the same in other languages.
+_DOB_OTHER = re.compile(
+    r"(?<!\w)(?:"
+    + _dob_cues_other_languages()
+    + r")(?:\s*[:\-=,،])?\s*\(?(?P<date>"
+    + _DATE
+    + r")",
+    re.IGNORECASE,
+)
+# "Alfie Barker (07/01/2017)", "Maya, 3.4.2016": a full date right after a name.
+_DATE_AFTER_NAME = re.compile(
+    r"(?P<word>[A-Z][a-z'\u2019\-]+)\s*(?:\(\s*|,\s*)(?P<date>" + _DATE + r")(?=\s*[),.;]|\s*$)"
 )
 
 # Six or more digits, possibly split by spaces or dashes (case and reference numbers).
@@ -311,6 +336,16 @@ def find_phones(text: str) -> Iterator[Span]:
 def find_dates_of_birth(text: str) -> Iterator[Span]:
     """Dates after "born", "DOB", "date of birth" or "birthday"; other dates stay."""
     for match in _DOB.finditer(text):
+        yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+    for match in _DOB_OTHER.finditer(text):
+        yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+    lexicon = load_lexicon()
+    for match in _DATE_AFTER_NAME.finditer(text):
+        key = fold(match.group("word"))
+        if key in NOT_NAMES or (
+            lexicon.looks_like_word(key) and key not in lexicon.rare_name_words
+        ):
+            continue
         yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
 
 

@@ -209,6 +209,19 @@ def _protected(key: str, kind: str, lexicon: Lexicon) -> bool:
     return False
 
 
+def _lower_case_word(word: str, kind: str, lexicon: Lexicon) -> bool:
+    """A lower-case everyday word in no list of names is no person ("emailing", "attends");
+    the rules judge the names that are also words ("will", "summer")."""
+    key = fold(word)
+    return (
+        kind in _PERSON_KINDS
+        and word[:1].islower()
+        and lexicon.looks_like_word(key)
+        and not lexicon.is_first_name(key)
+        and not lexicon.is_surname(key)
+    )
+
+
 def _next_word(text: str, end: int) -> str:
     match = TOKEN.search(text, end)
     return fold(match.group()) if match else ""
@@ -277,7 +290,9 @@ class Tagger:
         tagged = [
             (token, kind)
             for token, kind, p in self.word_probabilities(text)
-            if p >= cut and not _protected(fold(token.text), kind, lexicon)
+            if p >= cut
+            and not _protected(fold(token.text), kind, lexicon)
+            and not _lower_case_word(token.text, kind, lexicon)
         ]
         runs: list[tuple[str, list[Token]]] = []
         for token, kind in tagged:

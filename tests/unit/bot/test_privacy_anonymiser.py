@@ -496,3 +496,91 @@ def test_schools_named_without_a_capitalised_kind_are_removed(text: str, expecte
 )
 def test_setting_look_alikes_stay(text: str) -> None:
     assert "[school]" not in anonymise(text)
+
+
+# anon-3.1.0: dates of birth in other languages and after a name; invented examples.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("syn Tomek, ur. 03.09.2013, chodzi do szkoły", "syn [child], ur. [dob], chodzi do szkoły"),
+        ("oğlumun doğum tarihi 21.11.2014", "oğlumun doğum tarihi [dob]"),
+        ("ma fille est née le 5/6/2016", "ma fille est née le [dob]"),
+        ("fecha de nacimiento: 12-01-2015", "fecha de nacimiento: [dob]"),
+        ("my son Reuben Okafor (19/04/2015) has ADHD", "my son [child] ([dob]) has ADHD"),
+        ("DOB 2015-04-19", "DOB [dob]"),
+        # a date after an everyday word is no date of birth
+        ("the review (12/03/2024) went badly", "the review (12/03/2024) went badly"),
+    ],
+)
+def test_dates_of_birth_in_other_languages_and_after_a_name(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Will is starting Year 7 soon", "[child] is starting Year 7 soon"),
+        ("Will it be in the plan?", "Will it be in the plan?"),
+        (
+            "ako si Lorna, ang anak ko si Paolo ay autistic",
+            "ako si [name], ang anak ko si [name] ay autistic",
+        ),
+        ("Doamna Popa de la școală spune nu", "Doamna [name] de la școală spune nu"),
+        (
+            "Nauczycielka pani Kowalczyk mówi, że on potrzebuje pomocy",
+            "Nauczycielka pani [name] mówi, że on potrzebuje pomocy",
+        ),
+    ],
+)
+def test_will_as_a_name_tagalog_intros_and_titles_of_other_languages(
+    text: str, expected: str
+) -> None:
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Miles away from any special school, an hour each way",
+        "Penny finally dropped with the SENCO",
+        "Pat on the back for all of us",
+        "Carol service tonight and he can't cope with the noise",
+        "Does Martin House do short breaks?",
+        "We are moving to Chester in the summer",
+        "Shalom, is there a Yiddish speaking worker?",
+        "Salaan, waxaan u baahanahay caawimaad",
+        "the panel is in Jan and the review since Sept",
+    ],
+)
+def test_words_that_look_like_names_where_they_stand_stay(text: str) -> None:
+    assert anonymise(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Me and Kezia went to the forum", "Me and [child] went to the forum"),
+        ("Son Bartek, DOB 02/02/2016", "Son [child], DOB [dob]"),
+        ("my son Miles is 6", "my son [child] is 6"),
+        ("Penny is 7 and has ADHD", "[child] is 7 and has ADHD"),
+        ("Jan is my son, he starts in Jan", "[child] is my son, he starts in Jan"),
+    ],
+)
+def test_names_beside_the_traps_still_go(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dzień dobry, szkoła nie chce pomóc, bardzo dziękuję",
+        "Merhaba, okul çok yardımcı değil, teşekkürler",
+        "Laba diena, mokykla nepadeda, ačiū",
+        "Bună ziua, școala nu vrea să ajute, mulțumesc",
+        "Olá, a escola não está ajudando, obrigada",
+        "Hi po, pwede po ba kayong tumawag? salamat po",
+        "Fadlan i soo wac, mahadsanid",
+    ],
+)
+def test_everyday_words_of_other_languages_stay(text: str) -> None:
+    assert anonymise(text) == text
