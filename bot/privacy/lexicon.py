@@ -61,9 +61,7 @@ def _gender_guesser_names() -> set[str]:
     """
     names: set[str] = set()
     text = (
-        resources.files("gender_guesser")
-        .joinpath("data/nam_dict.txt")
-        .read_text(encoding="utf-8")
+        resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
     )
     for line in text.splitlines():
         if not line or line.startswith("#") or line[0] not in "MF?=1":
@@ -176,6 +174,8 @@ class Lexicon:
     rare_name_words: frozenset[str] = frozenset()
     word_rank: dict[str, int] = field(default_factory=dict)
     places: frozenset[str] = frozenset()
+    # everyday words of other languages ("ma", "si", "ang"), also in ``common_words``
+    foreign_words: frozenset[str] = frozenset()
 
     def is_first_name(self, key: str) -> bool:
         """A first name from any list (including names that are also words)."""
@@ -243,4 +243,5 @@ def load_lexicon() -> Lexicon:
         rare_name_words=frozenset(_read_words("rare_name_words.txt")),
         # A place that is also a first name ("Ashton", "Chelsea") is not shielded.
         places=frozenset(_read_words("places.txt") - first_names - word_names),
+        foreign_words=frozenset(other_languages),
     )

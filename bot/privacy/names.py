@@ -144,6 +144,7 @@ _HELPING_VERBS = {
     "do",
     "has",
 }
+_THING_ADJECTIVES = {"new", "old", "current", "previous", "last", "first", "little", "big"}
 # "my" after the noun ("fiul meu Andrei", "syn mój Kacper").
 _POSSESSIVE_AFTER = {
     "meu",
@@ -903,7 +904,7 @@ class _Finder:
         return self.lex.is_everyday_word(key) or self.lex.is_everyday_word(key.replace("'", ""))
 
     def is_clear_name(self, token: _Token) -> bool:
-        if len(token.key) < 2 or token.key in NOT_NAMES:
+        if len(token.key) < 2 or token.key in NOT_NAMES or token.key in TITLES:
             return False
         if self.lex.is_clear_first_name(token.key, capitalised=token.capitalised):
             return True
@@ -1003,6 +1004,9 @@ class _Finder:
 
     def before_child_thing(self, token: _Token) -> bool:
         nxt = self.next_token(token)
+        # "Will's new school", "Ruby's old TA": one describing word may come between
+        if nxt is not None and nxt.key in _THING_ADJECTIVES:
+            nxt = self.next_token(nxt)
         return token.possessive and nxt is not None and nxt.key in CHILD_THINGS
 
     def before_from_service(self, token: _Token) -> bool:
@@ -1136,6 +1140,9 @@ class _Finder:
             or key in self.lex.places
             or key in _MONTHS
         ):
+            return False
+        if not token.capitalised and key in self.lex.foreign_words:
+            # "Kacper ma autyzm": a word of the message's language, not "Ma" the surname
             return False
         if self.lex.is_surname(key) or self.lex.is_clear_first_name(key):
             return True
@@ -1553,6 +1560,9 @@ class _Finder:
     def could_be_surname(self, token: _Token) -> bool:
         """After a first name: a listed surname, or a capitalised word that is rare."""
         if token.key in SEND_TERMS or token.key in NOT_NAMES or token.all_caps:
+            return False
+        if token.key in TITLES:
+            # "Ayşe Hanım": a title after the name
             return False
         return self.lex.is_surname(token.key) or self.lex.is_rare_word(token.key)
 

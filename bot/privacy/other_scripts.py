@@ -334,7 +334,7 @@ def _chinese_names(text: str, lists: _Lists) -> Iterator[Span]:
                 yield Span(offset + after, offset + end, label, tag(label))
         for title in lists.chinese_titles:
             for match in re.finditer(re.escape(title), chunk):
-                for size in (3, 2, 1):
+                for size in (1, 2, 3):
                     begin = match.start() - size
                     name = chunk[max(begin, 0) : match.start()]
                     if begin < 0 or any(ch in lists.chinese_stop for ch in name):
@@ -342,6 +342,19 @@ def _chinese_names(text: str, lists: _Lists) -> Iterator[Span]:
                     if name[:1] in lists.surnames or name[:2] in lists.surnames:
                         yield Span(offset + begin, offset + match.start(), "name", tag("name"))
                         break
+
+
+# "Zhang Hao (张浩)", "Suman Gurung (सुमन)": a name written again in its own script.
+_ALIAS = re.compile(r"[A-Z][\w'\u2019\-]+\s*\(\s*(?P<alias>[^\x00-\u024f()]{1,40}?)\s*\)")
+
+
+def _aliases(text: str) -> Iterator[Span]:
+    for match in _ALIAS.finditer(text):
+        alias = match.group("alias")
+        if len(alias.split()) <= 3 and all(
+            ch.isalpha() or ch.isspace() or unicodedata.category(ch)[0] == "M" for ch in alias
+        ):
+            yield Span(match.start("alias"), match.end("alias"), "name", tag("name"))
 
 
 def find_other_script_names(text: str) -> list[Span]:
@@ -355,4 +368,5 @@ def find_other_script_names(text: str) -> list[Span]:
             spans.append(Span(word.start, word.end, label, tag(label)))
         if _HAN.search(text):
             spans.extend(_chinese_names(text, lists))
+        spans.extend(_aliases(text))
     return spans

@@ -220,7 +220,7 @@ _SETTING_NAMED = re.compile(
     r"\b(?i:school|nursery|setting|college|preschool|pre-school)"
     r"(?:\s*\(|\s+(?:is|was)\s+(?=[A-Z]\w*\s+[A-Z]))"
     r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,4})"
-    r"|\b(?:at|to|from)\s+(?P<church>Our\s+Lady(?:'s|\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
+    r"|\b(?:at|to|from|(?i:school|nursery|attends))\s+(?P<church>Our\s+Lady(?:'s|\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
     r"|Sacred\s+Heart|Holy\s+(?:Trinity|Family|Cross|Rosary|Name|Spirit))"
 )
 # "at st peter's": a saint's name after "at", "to" or "from" is a school or setting
@@ -576,6 +576,18 @@ _SETTING_BRACKETS = re.compile(
 _SETTING_COMMA = re.compile(
     r"\b(?i:school|nursery|college|academy|pru)\s*,\s*(?P<name>[A-Za-z][a-z]{3,})(?=\s*[.,!?;]|\s*$)"
 )
+# "The nursery Little Oaks say": capitalised words right after "the/her school".
+_SETTING_THEN_NAME = re.compile(
+    r"\b(?i:the|his|her|my|our|their)\s+(?i:school|nursery|college|academy|preschool)\s+"
+    r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})"
+    r"(?=\s+(?:is|are|was|were|has|have|had|say|says|said|told|want|wants|won't|can't|cant"
+    r"|wont|refused|keep|keeps|do|does|did|don't|dont)\b)"
+)
+# "St Brigid's are great": a saint's name doing what a school does.
+_SAINT_SUBJECT = re.compile(
+    r"\b(?P<name>(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['\u2019]s)?)(?=\s+(?:are|is|have|has|said|say"
+    r"|says|told|want|wants|won't|can't|refused|excluded|keep|keeps)\b)"
+)
 # "QEGS have said": a school's initials (ending in S for School) doing what a school does.
 _SCHOOL_INITIALS = re.compile(
     r"\b(?P<name>[A-Z]{2,5}S)\b(?=\s+(?:have|has|had|are|were|said|says|say|told|refused"
@@ -727,6 +739,14 @@ def _more_schools(text: str) -> Iterator[Span]:
             and lexicon.word_rank.get(key, 99_999) > 5000
         ):
             yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    for match in _SETTING_THEN_NAME.finditer(text):
+        found = [fold(w) for w in match.group("name").split()]
+        naming = _naming(found)
+        if naming and not any(w.rstrip(".") in TITLES for w in found):
+            start = _skip_generic(text, match.start("name"), match.end("name"))
+            yield Span(start, match.end("name"), "school", tag("school"))
+    for match in _SAINT_SUBJECT.finditer(text):
+        yield Span(match.start("name"), match.end("name"), "school", tag("school"))
     for match in _SCHOOL_OTHER_LANGUAGE.finditer(text):
         found = [fold(w) for w in match.group("name").split()]
         if _naming(found) and not all(lexicon.is_first_name(w) for w in _naming(found)):

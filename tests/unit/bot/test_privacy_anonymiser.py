@@ -584,3 +584,23 @@ def test_names_beside_the_traps_still_go(text: str, expected: str) -> None:
 )
 def test_everyday_words_of_other_languages_stay(text: str) -> None:
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her school Our Lady of Fatima wants him out", "Her school [school] wants him out"),
+        ("The nursery Busy Bumbles say they can't", "The nursery [school] say they can't"),
+        ("St Aidan's are great with him", "[school] are great with him"),
+        ("Will's new school say no", "[child]'s new school say no"),
+        ("mój syn Kuba ma autyzm", "mój syn [child] ma autyzm"),
+    ],
+)
+def test_settings_after_the_school_saints_and_titles_after_a_name(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+def test_a_title_after_the_name_stays() -> None:
+    cleaned = anonymise("Öğretmeni Zeynep Hanım yardım etmiyor")
+    assert "Zeynep" not in cleaned
+    assert "Hanım yardım etmiyor" in cleaned

@@ -85,3 +85,23 @@ def test_cyrillic_places_and_greetings_stay_and_a_capitalised_name_goes() -> Non
 )
 def test_chinese_names_after_a_cue_or_before_a_title(text: str, expected: str) -> None:
     assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a teacher does after the title is not a name
+        ("المعلمة تقول إنه يحتاج مساعدة", "المعلمة تقول إنه يحتاج مساعدة"),
+        ("ٹیچر کہتی ہیں انتظار کریں", "ٹیچر کہتی ہیں انتظار کریں"),
+        # a name that is also a word ("عمر" age, Omar) needs a cue
+        ("میری عمر چالیس سال ہے", "میری عمر چالیس سال ہے"),
+        ("ابني عمر عنده ٦ سنين", "ابني [child] عنده ٦ سنين"),
+        # a name written again in its own script, in brackets
+        ("my son Li Wei (李伟) is 6", "my son [child] ([name]) is 6"),
+        ("my daughter Anjali (अंजलि) is 8", "my daughter [child] ([name]) is 8"),
+        # a title after the surname, with a role word before it
+        ("孩子的班主任刘老师说要等", "孩子的班主任[name]老师说要等"),
+    ],
+)
+def test_cue_words_are_not_taken_too_far(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
