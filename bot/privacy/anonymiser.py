@@ -27,6 +27,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
 from bot.privacy import patterns
+from bot.privacy.lexicon import fold, load_lexicon
 from bot.privacy.names import find_names
 from bot.privacy.other_scripts import find_other_script_names
 from bot.privacy.patterns import Span
@@ -93,6 +94,7 @@ def find_identifiers(
 
 
 _PERSON_LABELS = {"child", "name"}
+_COMMON_RANK = 1000
 
 
 def _without_traps(text: str, spans: list[Span]) -> list[Span]:
@@ -112,13 +114,25 @@ def _without_traps(text: str, spans: list[Span]) -> list[Span]:
                     start = k_end + len(text[k_end:end]) - len(text[k_end:end].lstrip())
                 elif k_start < end <= k_end:
                     end = len(text[:k_start].rstrip())
-        if end > start:
+        if end > start and not (
+            span.label in _PERSON_LABELS and _common_word_beside(text, start, end, kept)
+        ):
             result.append(
                 span
                 if (start, end) == (span.start, span.end)
                 else Span(start, end, span.label, span.replacement)
             )
     return result
+
+
+def _common_word_beside(text: str, start: int, end: int, kept: list[tuple[int, int]]) -> bool:
+    """ "In" of "In Jan", joined to the month as a first name before a surname: a very
+    common word right beside a kept trap was only taken because of it."""
+    if load_lexicon().word_rank.get(fold(text[start:end]), 99_999) > _COMMON_RANK:
+        return False
+    after = any(k_start >= end and not text[end:k_start].strip() for k_start, _ in kept)
+    before = any(k_end <= start and not text[k_end:start].strip() for _, k_end in kept)
+    return after or before
 
 
 def _pieces(text: str, spans: list[Span]) -> Iterator[str]:

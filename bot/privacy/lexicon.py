@@ -100,6 +100,8 @@ NOT_NAMES = words(
     hospital school academy college nursery trust nhs camhs sendiass ofsted mencap scope
     barnardos contact ipsea tesco asda aldi lidl morrisons sainsbury's sainsburys amazon
     google facebook whatsapp instagram tiktok youtube netflix teams zoom
+    starbucks greggs mcdonalds mcdonald's kfc primark boots argos ikea nandos
+    wetherspoons currys matalan
     god lord jesus allah mum mam mom dad mummy daddy nan nana grandma grandad sir madam
     """
 )

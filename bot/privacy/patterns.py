@@ -268,8 +268,12 @@ _LOWER_GENERIC_WORDS = _GENERIC_SETTING_WORDS | words(
     specialist language resourced base unit his her their this that these those my our
     your a an the to go going went back off out whole full part time before his proper
     real own usual whole primary secondary infant junior
+    virtual hospital faith village saturday weekend language driving dance swimming football
+    drama music art alternative mainstream specialist independent state grammar steiner
     """
 )
+# The same, for the tagger's schools.
+GENERIC_SETTING_WORDS = _LOWER_GENERIC_WORDS
 
 
 def find_emails(text: str) -> Iterator[Span]:
@@ -732,12 +736,8 @@ def _more_schools(text: str) -> Iterator[Span]:
             yield Span(match.start("name"), match.end("name"), "school", tag("school"))
     for match in _SCHOOL_INITIALS.finditer(text):
         key = fold(match.group("name"))
-        # a common word in capitals ("THIS", "DOES") is not one; a rare one may be ("KEGS")
-        if (
-            key not in SEND_TERMS
-            and key not in NOT_NAMES
-            and lexicon.word_rank.get(key, 99_999) > 5000
-        ):
+        # a word in capitals ("THIS", "PIPS") is not one
+        if key not in SEND_TERMS and key not in NOT_NAMES and not lexicon.looks_like_word(key):
             yield Span(match.start("name"), match.end("name"), "school", tag("school"))
     for match in _SETTING_THEN_NAME.finditer(text):
         found = [fold(w) for w in match.group("name").split()]

@@ -36,7 +36,7 @@ from bot.privacy.lexicon import (
     words,
 )
 from bot.privacy.other_scripts import in_other_script
-from bot.privacy.patterns import Span, tag
+from bot.privacy.patterns import GENERIC_SETTING_WORDS, Span, tag
 
 MODEL = Path(__file__).with_name("data") / "identifier_tagger.crfsuite"
 KINDS = ("child", "name", "school")
@@ -231,6 +231,9 @@ def _names_a_school(keys: list[str], after: str) -> bool:
     """Whether a run of words can be a school's name: some word in it names it, and it
     is not another building."""
     if all(key in _SETTING_WORDS for key in keys):
+        return False
+    # "Forest school", "Sunday school", "at Starbucks": a kind of school, a shop, a town
+    if all(key in GENERIC_SETTING_WORDS or key in NOT_NAMES for key in keys):
         return False
     return not (
         any(key in _OTHER_BUILDINGS for key in [*keys, after])
