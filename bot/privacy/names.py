@@ -1495,7 +1495,8 @@ class _Finder:
         # Whatever the context, a pronoun or "here" is never part of a name ("my son is
         # hassan he is 6", "mum of 3 here").
         for token in self.tokens:
-            if token.key in _NEVER_NAMES:
+            # ... nor a word for a child ("Gabadhayda Ifrah", "Son Tomasz")
+            if token.key in _NEVER_NAMES or token.key in CHILD_NOUNS:
                 token.label = None
         return [t for t in self.tokens if t.label]
 

@@ -198,6 +198,9 @@ class _Finder:
         pool = (self.lists.names | self.lists.cue_only) if cue else self.lists.names
         if key in pool:
             return True
+        # Arabic joins "and" to the next word: "وفاطمة" is "and Fatima"
+        if key.startswith("و") and len(key) > 4 and key[1:] in self.lists.names:
+            return True
         for ending in self.lists.endings:
             if key.endswith(ending) and len(key) - len(ending) >= 2:
                 stem = key[: -len(ending)]

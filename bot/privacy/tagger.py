@@ -35,6 +35,7 @@ from bot.privacy.lexicon import (
     load_lexicon,
     words,
 )
+from bot.privacy.names import CHILD_NOUNS
 from bot.privacy.other_scripts import in_other_script
 from bot.privacy.patterns import GENERIC_SETTING_WORDS, Span, tag
 
@@ -191,6 +192,9 @@ def features(text: str, tokens: Sequence[Token], lexicon: Lexicon) -> list[list[
 
 def _protected(key: str, kind: str, lexicon: Lexicon) -> bool:
     """Words the tagger never removes: SEND terms; for a person, places and kept words."""
+    if key in CHILD_NOUNS:
+        # "Gabadhayda Ifrah", "Son Tomasz": the word for a child, before the name
+        return True
     if key in SEND_TERMS or in_other_script(key):
         # Words in Cyrillic, Arabic script... are judged by other_scripts.py, whose lists
         # know them; the tagger learnt from capitals, which most of them do not have.

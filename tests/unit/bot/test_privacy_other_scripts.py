@@ -105,3 +105,25 @@ def test_chinese_names_after_a_cue_or_before_a_title(text: str, expected: str) -
 )
 def test_cue_words_are_not_taken_too_far(text: str, expected: str) -> None:
     assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and" joined to a listed name
+        ("عندي طفلين، يوسف وخديجة", "عندي طفلين، [name]"),
+        # "the eldest" after "my son" is no name; the listed name after it is
+        ("ابني الكبير خالد في المدرسة", "ابني الكبير [name] في المدرسة"),
+        # a word that hides a listed name after a joined letter is still a word
+        ("مجھے EHCP کے فارم سمجھ نہیں آ رہے", "مجھے EHCP کے فارم سمجھ نہیں آ رہے"),
+        ("Мої діти Марко та Софія ходять до школи", "Мої діти [name] та [name] ходять до школи"),
+    ],
+)
+def test_lists_and_joined_words(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+def test_a_word_for_child_opening_the_message_is_no_name() -> None:
+    assert anonymise("Gabadhayda Hibaaq waxay dhigataa dugsiga") == (
+        "Gabadhayda [child] waxay dhigataa dugsiga"
+    )
