@@ -128,6 +128,18 @@ CHILD_NOUNS = {
     "wiil",
     "gabar",
     "anak",
+    "figlio",
+    "figlia",
+    "sohn",
+    "tochter",
+    "djali",
+    "vajza",
+    "dcera",
+    "fiam",
+    "lanyom",
+    "dels",
+    "meita",
+    "mwanangu",
 }
 # Words that are first names but also help a verb: "my son will", "my daughter may".
 _HELPING_VERBS = {
@@ -754,6 +766,23 @@ _INTRO_PHRASES = [
     # Tagalog "ako si Marisol" (I am), "anak ko si Paolo" (my child is)
     ("ako", "si"),
     ("ko", "si"),
+    # "my name is" in other languages
+    ("llamo",),
+    ("m'appelle",),
+    ("appelle",),
+    ("nombre", "es"),
+    ("nome", "e"),
+    ("chamo",),
+    ("nazywam", "sie"),
+    ("numesc",),
+    ("benim", "adim"),
+    ("vardas",),
+    ("magacaygu", "waa"),
+    ("mera", "naam"),
+    ("amar", "nam"),
+    ("pangalan", "ko"),
+    ("jmenuji", "se"),
+    ("heisse",),
     *sorted(_CHILD_INTROS),
 ]
 _MONTHS = {"april", "may", "june", "august", "january", "march"}
@@ -1537,6 +1566,9 @@ class _Finder:
     def _list_member(self, other: _Token) -> bool:
         """A word joined to a name by "and", "n" or a comma that is a name too."""
         if other.label or other.key in NOT_NAMES or other.key in SEND_TERMS or other.possessive:
+            return False
+        if not other.capitalised and other.key in self.lex.foreign_words:
+            # "je m'appelle Awa, mon fils": a word of the message's language
             return False
         if self.is_clear_name(other) or self.name_like(other):
             return True

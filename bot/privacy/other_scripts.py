@@ -89,6 +89,7 @@ class _Lists:
     parent_of: frozenset[str]
     person_cues: frozenset[str]
     weak_cues: frozenset[str]
+    possessive_after: frozenset[str]
     thanks: frozenset[str]
     stop: frozenset[str]
     places: tuple[str, ...]
@@ -132,6 +133,7 @@ def load_lists() -> _Lists:
         parent_of=keys("parent_of"),
         person_cues=keys("person_cues"),
         weak_cues=keys("weak_cues"),
+        possessive_after=keys("possessive_after"),
         thanks=keys("thanks"),
         stop=keys("stop"),
         places=tuple(fold(word) for word in cues["places"]),
@@ -151,7 +153,7 @@ class _Word:
     key: str
     other: bool  # written in a script other than Latin (and not Chinese)
     sentence_start: bool
-    cyrillic: bool
+    cased: bool  # its script has capitals (Cyrillic, Greek, Armenian)
     capitalised: bool
 
 
@@ -178,7 +180,7 @@ def _words(text: str) -> list[_Word]:
                 key=fold(word),
                 other=not _is_latin(word) and not _is_han(word),
                 sentence_start=not found or bool(_SENTENCE_END.search(gap)),
-                cyrillic="\u0400" <= word[0] <= "\u04ff",
+                cased=word[0].isupper() or word[0].islower(),
                 capitalised=word[0].isupper(),
             )
         )
@@ -218,11 +220,11 @@ class _Finder:
             and len(word.key) > 1
             and word.key not in self.lists.stop
             and word.key not in self.lists.thanks
+            and word.key not in self.lists.possessive_after
             and not self.is_cue(word.key)
-            # Cyrillic has capitals: a name has one, a place is not a person
+            # Cyrillic and Greek have capitals: a name has one, a place is not a person
             and (
-                not word.cyrillic
-                or (word.capitalised and not word.key.startswith(self.lists.places))
+                not word.cased or (word.capitalised and not word.key.startswith(self.lists.places))
             )
         )
 
@@ -244,6 +246,11 @@ class _Finder:
     def label_from_cue(self, index: int) -> str | None:
         word, before = self.words[index], self.previous(index)
         cue = before.key if before is not None else ""
+        if cue in self.lists.possessive_after:
+            # "הבן שלי יוסי": the word for a child, then "my", then the name
+            earlier = self.previous(index - 1)
+            if earlier is not None and earlier.key in self.lists.child_cues:
+                return "child"
         if cue in self.lists.child_cues or cue in self.lists.parent_of:
             return "child"
         if cue in self.lists.person_cues:
@@ -252,7 +259,7 @@ class _Finder:
             return "name"
         # "... переїхали до Лідса", "Мій син Матвій": in mid-sentence, a Cyrillic word with
         # a capital that is not a place is a name
-        if word.cyrillic and not word.sentence_start:
+        if word.cased and not word.sentence_start:
             return "name"
         return None
 

@@ -622,3 +622,23 @@ def test_a_title_after_the_name_stays() -> None:
 )
 def test_name_free_messages_keep_every_word(text: str) -> None:
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hola, me llamo Nerea y mi hijo tiene autismo",
+            "Hola, me llamo [name] y mi hijo tiene autismo",
+        ),
+        (
+            "Bonjour, je m'appelle Fanta, mon fils a 5 ans",
+            "Bonjour, je m'appelle [name], mon fils a 5 ans",
+        ),
+        ("Nazywam się Bożena, mój syn ma 9 lat", "Nazywam się [name], mój syn ma 9 lat"),
+        ("magacaygu waa Ubax", "magacaygu waa [name]"),
+        ("Ciao, mio figlio Tommaso ha 7 anni", "Ciao, mio figlio [child] ha 7 anni"),
+    ],
+)
+def test_my_name_is_in_other_languages(text: str, expected: str) -> None:
+    assert anonymise(text) == expected

@@ -127,3 +127,17 @@ def test_a_word_for_child_opening_the_message_is_no_name() -> None:
     assert anonymise("Gabadhayda Hibaaq waxay dhigataa dugsiga") == (
         "Gabadhayda [child] waxay dhigataa dugsiga"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("הבן שלי אבי לא מדבר", "הבן שלי [child] לא מדבר"),
+        ("Ο γιος μου Στέλιος έχει αυτισμό", "Ο γιος μου [child] έχει αυτισμό"),
+        ("મારો દીકરો કેયુર શાળાએ જાય છે", "મારો દીકરો [child] શાળાએ જાય છે"),
+        ("என் மகள் கவியா பள்ளிக்கு போகவில்லை", "என் மகள் [child] பள்ளிக்கு போகவில்லை"),
+        ("Το παιδί μου πάει στο σχολείο", "Το παιδί μου πάει στο σχολείο"),
+    ],
+)
+def test_hebrew_greek_gujarati_tamil(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
