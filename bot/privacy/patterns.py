@@ -549,8 +549,11 @@ _SCHOOL_FOR = re.compile(
 # "review on thursday at Parkside.", "he attends Greenhill, ...": a capitalised word in no
 # list after "at"/"attends"/"goes to", ending the clause.
 _SCHOOL_AT_END = re.compile(
-    r"\b(?:at|attends|attended|attending|goes\s+to|go\s+to|going\s+to)\s+"
-    r"(?P<name>[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)(?=\s*(?:[.!?,;:)\n]|$))"
+    r"\b(?:at|attends|attended|attending|goes\s+to|go\s+to|going\s+to|moved\s+to|moving\s+to"
+    r"|transferred\s+to|started\s+at|starts\s+at|left)\s+"
+    r"(?P<name>[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)"
+    r"(?=\s*(?:[.!?,;:)\n]|$)|\s+(?:until|till|since|and|but|then|now|for|in\s+year|in\s+y\d"
+    r"|from|because|where|which|so)\b)"
 )
 # "Cedar Lodge is named in Section I", "they named Brook Hill in section I".
 _SCHOOL_NAMED_IN_PLAN = re.compile(
@@ -698,7 +701,7 @@ def _more_schools(text: str) -> Iterator[Span]:
         yield Span(start, match.end(), "school", tag("school"))
     if _SCHOOL_CONTEXT.search(text):
         for match in _SCHOOL_AT_END.finditer(text):
-            if all(_unknown(fold(w)) for w in match.group("name").split()):
+            if all(_school_like(fold(w)) for w in match.group("name").split()):
                 yield Span(match.start("name"), match.end("name"), "school", tag("school"))
     for match in _SCHOOL_NAMED_IN_PLAN.finditer(text):
         group = "name" if match.group("name") else "named"

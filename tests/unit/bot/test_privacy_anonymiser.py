@@ -642,3 +642,18 @@ def test_name_free_messages_keep_every_word(text: str) -> None:
 )
 def test_my_name_is_in_other_languages(text: str, expected: str) -> None:
     assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he was at Hillside until year 4", "he was at [school] until year 4"),
+        ("in year 5 he moved to Greenacre.", "in year 5 he moved to [school]."),
+        (
+            "she attends Broadlands, the senco cut her hours",
+            "she attends [school], the senco cut her hours",
+        ),
+    ],
+)
+def test_a_bare_school_name_before_until_and_after_moved_to(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
