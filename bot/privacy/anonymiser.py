@@ -17,6 +17,11 @@ Since 3.0 two finders work together, and a word goes if either finds it:
   SEND term, and never takes a place, a month, a title, text-speak or a name that is
   also a word ("will", "Summer") for a person.
 
+Since 3.1 names in other scripts (Arabic script, Bengali, Gurmukhi, Cyrillic, Ge'ez,
+Chinese...) are found by ``other_scripts.py``, which names.py and the tagger leave those
+words to; and ``traps.py`` keeps what stands where a name could but is none ("Miles
+away", "moving to Chester", "in Jan"), whichever finder took it.
+
 ``bench/anonymiser_cv.py`` compares the two by leave-one-set-out cross-validation.
 """
 
