@@ -226,6 +226,21 @@ def _lower_case_word(word: str, kind: str, lexicon: Lexicon) -> bool:
     )
 
 
+_BEFORE_A_SETTING = words("at to from attends attend attending attended joined joins")
+
+
+def _lower_case_school(text: str, tokens: list[Token]) -> bool:
+    """A school written all in lower case needs its kind ("oak tree nursery") or a word
+    that leads to a setting before it ("at kingsmead"): "czeka na terapię", "the school
+    counsellor" are none."""
+    if any(t.text[:1].isupper() for t in tokens):
+        return True
+    if any(fold(t.text) in _SCHOOL_TYPES for t in tokens):
+        return True
+    before = TOKEN.findall(text[: tokens[0].start])
+    return bool(before) and fold(before[-1]) in _BEFORE_A_SETTING
+
+
 def _next_word(text: str, end: int) -> str:
     match = TOKEN.search(text, end)
     return fold(match.group()) if match else ""
@@ -323,6 +338,11 @@ class Tagger:
             if kind == "school" and not _names_a_school(
                 [fold(t.text) for t in tokens], _next_word(text, tokens[-1].end)
             ):
+                continue
+            if kind == "school" and not _lower_case_school(text, tokens):
+                continue
+            if kind in _PERSON_KINDS and re.match(r"['\u2019]t\b", text[tokens[-1].end :]):
+                # "hasn't", "didn't": a verb cut at its apostrophe
                 continue
             # The words the rules already found are theirs; the rest go in pieces.
             piece: list[Token] = []

@@ -71,3 +71,16 @@ def test_the_tagger_never_removes_send_terms_or_places(text: str) -> None:
             if span.label != "school":
                 assert fold(token.text) not in lexicon.places
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "córka czeka na terapię mowy od roku",
+        "the school counsellor has helped her so much",
+        "my son hasn't slept properly for weeks",
+        "informal exclusions are illegal aren't they",
+    ],
+)
+def test_the_tagger_takes_no_lower_case_words_for_a_school_or_a_verb_for_a_name(text: str) -> None:
+    assert anonymise(text) == text
