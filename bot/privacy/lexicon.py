@@ -130,7 +130,7 @@ TEXT_SPEAK = words(
     gud nite 2day 2moro tmrw bday mins hrs wk wks yr yrs mth mths mo dr dd ds dh dp lo
     aswell alot abit nothin somethin goin doin bein gettin ok okay okey hiya ta xx xxx
     lil bub bubba hubby mil fil sil bro sis lad lass
-    anymore anyways everytime alright
+    anymore anyways everytime alright fab
     """
 )
 
