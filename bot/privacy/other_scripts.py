@@ -85,6 +85,7 @@ def _is_han(word: str) -> bool:
 class _Lists:
     names: frozenset[str]
     cue_only: frozenset[str]
+    names_and_cue_only: frozenset[str]
     child_cues: frozenset[str]
     parent_of: frozenset[str]
     person_cues: frozenset[str]
@@ -129,6 +130,7 @@ def load_lists() -> _Lists:
     return _Lists(
         names=names,
         cue_only=cue_only,
+        names_and_cue_only=names | cue_only,
         child_cues=keys("child_cues"),
         parent_of=keys("parent_of"),
         person_cues=keys("person_cues"),
@@ -197,7 +199,7 @@ class _Finder:
 
     def listed(self, key: str, *, cue: bool = False) -> bool:
         """A listed name, also with a case ending joined to it ("রাফির", "Софії")."""
-        pool = (self.lists.names | self.lists.cue_only) if cue else self.lists.names
+        pool = self.lists.names_and_cue_only if cue else self.lists.names
         if key in pool:
             return True
         # Arabic joins "and" to the next word: "وفاطمة" is "and Fatima"
@@ -269,7 +271,7 @@ class _Finder:
         if not tail or self.words[-1] is not tail[-1]:
             return
         last = len(self.words) - 1
-        # "شکریہ، نسرین", "Mahadsanid, Hodan": one or two words after the thanks word
+        # "شکریہ، نسرین", "Дякую, Олена": one or two words after the thanks word
         for size in (1, 2):
             first = last - size + 1
             if first < 1:
