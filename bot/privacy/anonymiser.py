@@ -17,6 +17,11 @@ Since 3.0 two finders work together, and a word goes if either finds it:
   SEND term, and never takes a place, a month, a title, text-speak or a name that is
   also a word ("will", "Summer") for a person.
 
+Since 3.1 names in other scripts (Arabic script, Bengali, Gurmukhi, Cyrillic, Ge'ez,
+Chinese...) are found by ``other_scripts.py``, which names.py and the tagger leave those
+words to; and ``traps.py`` keeps what stands where a name could but is none ("Miles
+away", "moving to Chester", "in Jan"), whichever finder took it.
+
 ``bench/anonymiser_cv.py`` compares the two by leave-one-set-out cross-validation.
 """
 
@@ -27,13 +32,16 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
 from bot.privacy import patterns
+from bot.privacy.lexicon import fold, load_lexicon
 from bot.privacy.names import find_names
+from bot.privacy.other_scripts import find_other_script_names
 from bot.privacy.patterns import Span
 from bot.privacy.tagger import Tagger, load_tagger
+from bot.privacy.traps import kept_ranges
 
 # Bump when a change could anonymise the same text differently; the API stores it
 # with each view, so a forum can tell which views an improvement applies to.
-ANONYMISER_VERSION = "anon-3.0.0"
+ANONYMISER_VERSION = "anon-3.1.0"
 
 # Finders in order of precedence: where two overlap, the earlier one wins.
 _FINDERS: tuple[Callable[[str], Iterable[Span]], ...] = (
@@ -76,6 +84,10 @@ def find_identifiers(
     for span in find_names(text, covered):
         if not _overlaps(span, chosen):
             chosen.append(span)
+    # Names in Arabic script, Bengali, Cyrillic, Chinese...: the rules above read Latin.
+    for span in find_other_script_names(text):
+        if not _overlaps(span, chosen):
+            chosen.append(span)
     if not rules_only:
         tagger = tagger or load_tagger()
         if tagger is not None:
@@ -83,7 +95,49 @@ def find_identifiers(
             for span in tagger.find(text, covered):
                 if not _overlaps(span, chosen):
                     chosen.append(span)
-    return sorted(chosen, key=lambda s: s.start)
+    return sorted(_without_traps(text, chosen), key=lambda s: s.start)
+
+
+_PERSON_LABELS = {"child", "name"}
+_COMMON_RANK = 1000
+
+
+def _without_traps(text: str, spans: list[Span]) -> list[Span]:
+    """Drop the person spans (or their edge words) that ``traps`` says are no name:
+    "Miles away", "moving to Chester", "in Jan", "Martin House"."""
+    kept = kept_ranges(text)
+    if not kept:
+        return spans
+    result = []
+    for span in spans:
+        start, end = span.start, span.end
+        if span.label in _PERSON_LABELS:
+            for k_start, k_end in kept:
+                if k_start <= start and end <= k_end:
+                    start = end
+                elif k_start <= start < k_end:
+                    start = k_end + len(text[k_end:end]) - len(text[k_end:end].lstrip())
+                elif k_start < end <= k_end:
+                    end = len(text[:k_start].rstrip())
+        if end > start and not (
+            span.label in _PERSON_LABELS and _common_word_beside(text, start, end, kept)
+        ):
+            result.append(
+                span
+                if (start, end) == (span.start, span.end)
+                else Span(start, end, span.label, span.replacement)
+            )
+    return result
+
+
+def _common_word_beside(text: str, start: int, end: int, kept: list[tuple[int, int]]) -> bool:
+    """ "In" of "In Jan", joined to the month as a first name before a surname: a very
+    common word right beside a kept trap was only taken because of it."""
+    if load_lexicon().word_rank.get(fold(text[start:end]), 99_999) > _COMMON_RANK:
+        return False
+    after = any(k_start >= end and not text[end:k_start].strip() for k_start, _ in kept)
+    before = any(k_end <= start and not text[k_end:start].strip() for _, k_end in kept)
+    return after or before
 
 
 def _pieces(text: str, spans: list[Span]) -> Iterator[str]:

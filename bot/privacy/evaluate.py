@@ -49,7 +49,9 @@ def gold_spans(example: Example) -> list[tuple[int, int, str]]:
         if not found:
             # A name with a case ending joined to it (Bengali "রাফির" for "রাফি"'s) is marked
             # bare; the whole written word must then go.
-            found = [(m.start(), m.end(), kind) for m in re.finditer(re.escape(value), example.text)]
+            found = [
+                (m.start(), m.end(), kind) for m in re.finditer(re.escape(value), example.text)
+            ]
         if not found:
             raise ValueError(f"{value!r} is not in {example.text!r}")
         spans.extend(found)
@@ -109,7 +111,9 @@ def score(
                 for m in _TOKEN.finditer(example.text[start:end])
             ]
             if kind == "postcode":
-                pieces = pieces[-1:]
+                # The inward code (the last three characters) must go; the district stays,
+                # also when the two are written without a space ("BD30QR" -> "BD3").
+                pieces = [(end - 3, end)]
             if all(_covered(s, e, removed) for s, e in pieces):
                 result.caught[kind] += 1
             else:

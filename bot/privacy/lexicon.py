@@ -61,9 +61,7 @@ def _gender_guesser_names() -> set[str]:
     """
     names: set[str] = set()
     text = (
-        resources.files("gender_guesser")
-        .joinpath("data/nam_dict.txt")
-        .read_text(encoding="utf-8")
+        resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
     )
     for line in text.splitlines():
         if not line or line.startswith("#") or line[0] not in "MF?=1":
@@ -89,6 +87,8 @@ NOT_NAMES = words(
     english british welsh scottish irish polish romanian somali urdu arabic punjabi bengali
     gujarati chinese mandarin cantonese french german spanish italian portuguese turkish
     kurdish lithuanian latvian slovak czech bulgarian hungarian russian ukrainian african
+    yiddish hebrew tigrinya amharic pashto dari farsi persian tamil hindi nepali vietnamese
+    tagalog filipino albanian greek dutch swahili yoruba igbo hausa shona zulu bsl
     asian muslim christian catholic hindu sikh jewish islam church mosque temple gurdwara
     england britain uk london leeds bradford york manchester birmingham liverpool sheffield
     bristol newcastle nottingham leicester coventry kirklees calderdale wakefield halifax
@@ -100,6 +100,8 @@ NOT_NAMES = words(
     hospital school academy college nursery trust nhs camhs sendiass ofsted mencap scope
     barnardos contact ipsea tesco asda aldi lidl morrisons sainsbury's sainsburys amazon
     google facebook whatsapp instagram tiktok youtube netflix teams zoom
+    starbucks greggs mcdonalds mcdonald's kfc primark boots argos ikea nandos
+    wetherspoons currys matalan
     god lord jesus allah mum mam mom dad mummy daddy nan nana grandma grandad sir madam
     """
 )
@@ -128,7 +130,7 @@ TEXT_SPEAK = words(
     gud nite 2day 2moro tmrw bday mins hrs wk wks yr yrs mth mths mo dr dd ds dh dp lo
     aswell alot abit nothin somethin goin doin bein gettin ok okay okey hiya ta xx xxx
     lil bub bubba hubby mil fil sil bro sis lad lass
-    anymore anyways everytime alright
+    anymore anyways everytime alright fab
     """
 )
 
@@ -137,6 +139,8 @@ TITLES = words(
     """
     mr mrs ms miss mx dr doctor prof professor sir dame rev reverend cllr councillor
     auntie aunty aunt uncle nanna
+    pani panie doamna doamnei domnul dna dl señora senora señor senor sra sr senhora
+    senhor madame mme monsieur frau herr ponia ponas hanım hanim bey
     """
 )
 
@@ -172,6 +176,8 @@ class Lexicon:
     rare_name_words: frozenset[str] = frozenset()
     word_rank: dict[str, int] = field(default_factory=dict)
     places: frozenset[str] = frozenset()
+    # everyday words of other languages ("ma", "si", "ang"), also in ``common_words``
+    foreign_words: frozenset[str] = frozenset()
 
     def is_first_name(self, key: str) -> bool:
         """A first name from any list (including names that are also words)."""
@@ -239,4 +245,5 @@ def load_lexicon() -> Lexicon:
         rare_name_words=frozenset(_read_words("rare_name_words.txt")),
         # A place that is also a first name ("Ashton", "Chelsea") is not shielded.
         places=frozenset(_read_words("places.txt") - first_names - word_names),
+        foreign_words=frozenset(other_languages),
     )

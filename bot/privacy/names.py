@@ -48,6 +48,7 @@ from bot.privacy.lexicon import (
     fold,
     load_lexicon,
 )
+from bot.privacy.other_scripts import in_other_script
 from bot.privacy.patterns import Span, tag
 
 _WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*(?!\w)")
@@ -126,6 +127,19 @@ CHILD_NOUNS = {
     "meye",
     "wiil",
     "gabar",
+    "anak",
+    "figlio",
+    "figlia",
+    "sohn",
+    "tochter",
+    "djali",
+    "vajza",
+    "dcera",
+    "fiam",
+    "lanyom",
+    "dels",
+    "meita",
+    "mwanangu",
 }
 # Words that are first names but also help a verb: "my son will", "my daughter may".
 _HELPING_VERBS = {
@@ -142,8 +156,21 @@ _HELPING_VERBS = {
     "do",
     "has",
 }
+_THING_ADJECTIVES = {"new", "old", "current", "previous", "last", "first", "little", "big"}
 # "my" after the noun ("fiul meu Andrei", "syn mój Kacper").
-_POSSESSIVE_AFTER = {"meu", "mea", "mio", "mia", "moj", "moja", "mano", "mon", "mine", "mera"}
+_POSSESSIVE_AFTER = {
+    "meu",
+    "mea",
+    "mio",
+    "mia",
+    "moj",
+    "moja",
+    "mano",
+    "mon",
+    "mine",
+    "mera",
+    "ko",
+}
 ROLE_NOUNS = {
     "senco",
     "sendco",
@@ -736,6 +763,26 @@ _INTRO_PHRASES = [
     ("hi",),
     ("hello",),
     ("cheers",),
+    # Tagalog "ako si Marisol" (I am), "anak ko si Paolo" (my child is)
+    ("ako", "si"),
+    ("ko", "si"),
+    # "my name is" in other languages
+    ("llamo",),
+    ("m'appelle",),
+    ("appelle",),
+    ("nombre", "es"),
+    ("nome", "e"),
+    ("chamo",),
+    ("nazywam", "sie"),
+    ("numesc",),
+    ("benim", "adim"),
+    ("vardas",),
+    ("magacaygu", "waa"),
+    ("mera", "naam"),
+    ("amar", "nam"),
+    ("pangalan", "ko"),
+    ("jmenuji", "se"),
+    ("heisse",),
     *sorted(_CHILD_INTROS),
 ]
 _MONTHS = {"april", "may", "june", "august", "january", "march"}
@@ -886,7 +933,7 @@ class _Finder:
         return self.lex.is_everyday_word(key) or self.lex.is_everyday_word(key.replace("'", ""))
 
     def is_clear_name(self, token: _Token) -> bool:
-        if len(token.key) < 2 or token.key in NOT_NAMES:
+        if len(token.key) < 2 or token.key in NOT_NAMES or token.key in TITLES:
             return False
         if self.lex.is_clear_first_name(token.key, capitalised=token.capitalised):
             return True
@@ -986,6 +1033,9 @@ class _Finder:
 
     def before_child_thing(self, token: _Token) -> bool:
         nxt = self.next_token(token)
+        # "Will's new school", "Ruby's old TA": one describing word may come between
+        if nxt is not None and nxt.key in _THING_ADJECTIVES:
+            nxt = self.next_token(nxt)
         return token.possessive and nxt is not None and nxt.key in CHILD_THINGS
 
     def before_from_service(self, token: _Token) -> bool:
@@ -1119,6 +1169,9 @@ class _Finder:
             or key in self.lex.places
             or key in _MONTHS
         ):
+            return False
+        if not token.capitalised and key in self.lex.foreign_words:
+            # "Kacper ma autyzm": a word of the message's language, not "Ma" the surname
             return False
         if self.lex.is_surname(key) or self.lex.is_clear_first_name(key):
             return True
@@ -1412,6 +1465,7 @@ class _Finder:
                 or self.before_role_apposition(token)
                 or self.with_age(token)
                 or self.before_sibling(token)
+                or self.modal_before_be(token)
             ):
                 return label()
             return None
@@ -1428,6 +1482,16 @@ class _Finder:
         ):
             return label()
         return None
+
+    def modal_before_be(self, token: _Token) -> bool:
+        """ "Will is going to ...": a modal is never followed by "is", so this is a name."""
+        nxt = self.next_token(token)
+        return (
+            token.key in _HELPING_VERBS
+            and nxt is not None
+            and nxt.key in ("is", "was", "isnt", "isn't", "wasnt", "wasn't")
+            and not self.gap_after(token).strip()
+        )
 
     def signature(self, token: _Token) -> bool:
         """ "... Is that allowed? Олена": a capitalised last word alone after a sentence."""
@@ -1460,7 +1524,8 @@ class _Finder:
         # Whatever the context, a pronoun or "here" is never part of a name ("my son is
         # hassan he is 6", "mum of 3 here").
         for token in self.tokens:
-            if token.key in _NEVER_NAMES:
+            # ... nor a word for a child ("Gabadhayda Ifrah", "Son Tomasz")
+            if token.key in _NEVER_NAMES or token.key in CHILD_NOUNS:
                 token.label = None
         return [t for t in self.tokens if t.label]
 
@@ -1502,6 +1567,9 @@ class _Finder:
         """A word joined to a name by "and", "n" or a comma that is a name too."""
         if other.label or other.key in NOT_NAMES or other.key in SEND_TERMS or other.possessive:
             return False
+        if not other.capitalised and other.key in self.lex.foreign_words:
+            # "je m'appelle Awa, mon fils": a word of the message's language
+            return False
         if self.is_clear_name(other) or self.name_like(other):
             return True
         if other.capitalised and (self.lex.is_first_name(other.key) or self.could_be_name(other)):
@@ -1525,6 +1593,9 @@ class _Finder:
     def could_be_surname(self, token: _Token) -> bool:
         """After a first name: a listed surname, or a capitalised word that is rare."""
         if token.key in SEND_TERMS or token.key in NOT_NAMES or token.all_caps:
+            return False
+        if token.key in TITLES:
+            # "Ayşe Hanım": a title after the name
             return False
         return self.lex.is_surname(token.key) or self.lex.is_rare_word(token.key)
 
@@ -1698,4 +1769,10 @@ def find_names(
         One span per name word, labelled ``child`` or ``name``.
     """
     finder = _Finder(text, covered or [], lexicon or load_lexicon())
-    return [Span(t.start, t.end, t.label or "name", tag(t.label or "name")) for t in finder.find()]
+    # Words in other scripts are judged by other_scripts.py (Cyrillic capitals mark
+    # places and greetings as often as names).
+    return [
+        Span(t.start, t.end, t.label or "name", tag(t.label or "name"))
+        for t in finder.find()
+        if not in_other_script(t.text)
+    ]

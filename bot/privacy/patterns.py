@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import phonenumbers
 
-from bot.privacy.lexicon import NOT_NAMES, SEND_TERMS, fold, load_lexicon, words
+from bot.privacy.lexicon import NOT_NAMES, SEND_TERMS, TITLES, fold, load_lexicon, words
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _DATE = (
-    r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
+    r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2}"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\.?,?\s+\d{4}"
     r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
 )
@@ -69,6 +70,31 @@ _DOB = re.compile(
     r"\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s?day)"
     r"(?:\s*(?:is|was|as|:|-|=))?\s*\(?(?P<date>" + _DATE + r")",
     re.IGNORECASE,
+)
+
+
+def _dob_cues_other_languages() -> str:
+    path = Path(__file__).with_name("data") / "dob_cues.txt"
+    phrases = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            phrases.append(r"\s+".join(re.escape(word) for word in line.split()))
+    return "|".join(sorted(phrases, key=len, reverse=True))
+
+
+# "ur. 14.02.2012", "doğum tarihi 15.08.2016", "né le 3/4/2015": the same in other languages.
+_DOB_OTHER = re.compile(
+    r"(?<!\w)(?:"
+    + _dob_cues_other_languages()
+    + r")(?:\s*[:\-=,،])?\s*\(?(?P<date>"
+    + _DATE
+    + r")",
+    re.IGNORECASE,
+)
+# "Alfie Barker (07/01/2017)", "Maya, 3.4.2016": a full date right after a name.
+_DATE_AFTER_NAME = re.compile(
+    r"(?P<word>[A-Z][a-z'\u2019\-]+)\s*(?:\(\s*|,\s*)(?P<date>" + _DATE + r")(?=\s*[),.;]|\s*$)"
 )
 
 # Six or more digits, possibly split by spaces or dashes (case and reference numbers).
@@ -194,7 +220,7 @@ _SETTING_NAMED = re.compile(
     r"\b(?i:school|nursery|setting|college|preschool|pre-school)"
     r"(?:\s*\(|\s+(?:is|was)\s+(?=[A-Z]\w*\s+[A-Z]))"
     r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,4})"
-    r"|\b(?:at|to|from)\s+(?P<church>Our\s+Lady(?:'s|\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
+    r"|\b(?:at|to|from|(?i:school|nursery|attends))\s+(?P<church>Our\s+Lady(?:'s|\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)?)"
     r"|Sacred\s+Heart|Holy\s+(?:Trinity|Family|Cross|Rosary|Name|Spirit))"
 )
 # "at st peter's": a saint's name after "at", "to" or "from" is a school or setting
@@ -242,8 +268,12 @@ _LOWER_GENERIC_WORDS = _GENERIC_SETTING_WORDS | words(
     specialist language resourced base unit his her their this that these those my our
     your a an the to go going went back off out whole full part time before his proper
     real own usual whole primary secondary infant junior
+    virtual hospital faith village saturday weekend language driving dance swimming football
+    drama music art alternative mainstream specialist independent state grammar steiner
     """
 )
+# The same, for the tagger's schools.
+GENERIC_SETTING_WORDS = _LOWER_GENERIC_WORDS
 
 
 def find_emails(text: str) -> Iterator[Span]:
@@ -310,6 +340,16 @@ def find_phones(text: str) -> Iterator[Span]:
 def find_dates_of_birth(text: str) -> Iterator[Span]:
     """Dates after "born", "DOB", "date of birth" or "birthday"; other dates stay."""
     for match in _DOB.finditer(text):
+        yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+    for match in _DOB_OTHER.finditer(text):
+        yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+    lexicon = load_lexicon()
+    for match in _DATE_AFTER_NAME.finditer(text):
+        key = fold(match.group("word"))
+        if key in NOT_NAMES or (
+            lexicon.looks_like_word(key) and key not in lexicon.rare_name_words
+        ):
+            continue
         yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
 
 
@@ -406,6 +446,14 @@ def _start_of_caps_name(shaped: str, start: int, end: int) -> int | None:
 def find_schools(text: str) -> Iterator[Span]:
     """Named schools, nurseries and colleges ("Oakfield Primary", "St Mary's C of E
     Academy", "Little Stars Nursery"); "the local primary school" stays."""
+    found = list(_named_schools(text))
+    if _unshout(text) == text:
+        found += list(_more_schools(text))
+        found += list(_listed_with_school(text, found))
+    yield from found
+
+
+def _named_schools(text: str) -> Iterator[Span]:
     lexicon = load_lexicon()
     # "AT CALDER VALLEY COLLEGE": a message in capitals is read as "Calder Valley College",
     # from its first word that is in no dictionary ("HAS BEEN OFF SCHOOL" is no school).
@@ -486,6 +534,255 @@ def find_schools(text: str) -> Iterator[Span]:
         if name in _GENERIC_SETTING_WORDS or name in SEND_TERMS or lexicon.is_everyday_word(name):
             continue
         yield Span(match.start(), match.end(), "school", tag("school"))
+
+
+# "Little Acorns nursery", "Oak Hill school": capitalised words before a lower-case kind.
+_SCHOOL_LOWER_KIND = re.compile(
+    r"\b(?P<name>(?:[A-Z][a-z'\u2019\-]+\s+){1,4})(?:nursery|school|college|academy|primary"
+    r"|pre-?school|playgroup|juniors|infants)\b"
+)
+# "Ashfield School for the Deaf", "Royal College for the Blind".
+_SCHOOL_FOR = re.compile(
+    r"\b(?:[A-Z][a-z'\u2019\-]+\s+){1,4}(?:School|College|Academy|Centre)\s+for\s+(?:the\s+)?"
+    r"[A-Z][a-z]+(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][a-z]+)*"
+)
+# "review on thursday at Parkside.", "he attends Greenhill, ...": a capitalised word in no
+# list after "at"/"attends"/"goes to", ending the clause.
+_SCHOOL_AT_END = re.compile(
+    r"\b(?:at|attends|attended|attending|goes\s+to|go\s+to|going\s+to|moved\s+to|moving\s+to"
+    r"|transferred\s+to|started\s+at|starts\s+at|left)\s+"
+    r"(?P<name>[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)"
+    r"(?=\s*(?:[.!?,;:)\n]|$)|\s+(?:until|till|since|and|but|then|now|for|in\s+year|in\s+y\d"
+    r"|from|because|where|which|so)\b)"
+)
+# "Cedar Lodge is named in Section I", "they named Brook Hill in section I".
+_SCHOOL_NAMED_IN_PLAN = re.compile(
+    r"(?P<name>(?:[A-Z][a-z'\u2019\-]+\s+){0,3}[A-Z][a-z'\u2019\-]+)\s+(?:is|was|has\s+been"
+    r"|being|got|are|were)\s+named\s+(?:in|on|as)\b"
+    r"|\b(?i:nam(?:e|ed|es|ing))\s+(?P<named>(?:[A-Z][a-z'\u2019\-]+\s+){0,3}[A-Z][a-z'\u2019\-]+)"
+    r"\s+(?:in|on)\s+(?i:section|part|the\s+plan|the\s+ehcp|his|her)\b"
+)
+# "Rossington All Saints": a school named after all the saints ("All Saints Church" stays).
+_ALL_SAINTS = re.compile(
+    r"\b(?P<name>(?:[A-Z][a-z]+\s+){0,2}All\s+Saints['\u2019]?(?:\s+(?:C\s?of\s?E|CE|RC|Catholic))?)"
+    r"(?!\s+(?:[Cc]hurch|[Hh]all|[Dd]ay))"
+)
+# "st josephs rc", "saint marys catholic primary": a saint and a kind, in any case.
+_SAINT_KIND = re.compile(
+    r"\b(?P<name>(?:st\.?|saint)\s+[a-z]+(?:['\u2019]?s)?(?:\s+[a-z]+)?\s+(?:rc|r\.c\.|c\s?of\s?e"
+    r"|ce|catholic|primary|juniors?|infants?|high|academy|school|college|nursery))\b",
+    re.IGNORECASE,
+)
+# "his nursery (rainbow corner playgroup)", "school (st thomas more)": a setting's name in
+# brackets after the kind of setting, in any case.
+_SETTING_BRACKETS = re.compile(
+    r"\b(?i:school|nursery|setting|college|pru|unit|academy|playgroup|preschool)\s*"
+    r"\((?P<name>[^()\d]{3,50})\)"
+)
+# "the same special school, parkside.": one word in no list after a setting and a comma.
+_SETTING_COMMA = re.compile(
+    r"\b(?i:school|nursery|college|academy|pru)\s*,\s*(?P<name>[A-Za-z][a-z]{3,})(?=\s*[.,!?;]|\s*$)"
+)
+# "The nursery Little Oaks say": capitalised words right after "the/her school".
+_SETTING_THEN_NAME = re.compile(
+    r"\b(?i:the|his|her|my|our|their)\s+(?i:school|nursery|college|academy|preschool)\s+"
+    r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})"
+    r"(?=\s+(?:is|are|was|were|has|have|had|say|says|said|told|want|wants|won't|can't|cant"
+    r"|wont|refused|keep|keeps|do|does|did|don't|dont)\b)"
+)
+# "St Brigid's are great": a saint's name doing what a school does.
+_SAINT_SUBJECT = re.compile(
+    r"\b(?P<name>(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['\u2019]s)?)(?=\s+(?:are|is|have|has|said|say"
+    r"|says|told|want|wants|won't|can't|refused|excluded|keep|keeps)\b)"
+)
+# "QEGS have said": a school's initials (ending in S for School) doing what a school does.
+_SCHOOL_INITIALS = re.compile(
+    r"\b(?P<name>[A-Z]{2,5}S)\b(?=\s+(?:have|has|had|are|were|said|says|say|told|refused"
+    r"|won't|wont|can't|cant|excluded|keep|keeps|never|don't|dont|didn't|didnt|put|will|want)\b)"
+)
+_SCHOOL_CONTEXT = re.compile(
+    r"school|nursery|college|academy|senco|teacher|review|class|pupil|year\s*\d|ehcp|exclu"
+    r"|placement|tribunal|transition|section\s+i\b",
+    re.IGNORECASE,
+)
+_SETTING_KIND_WORDS = words(
+    """
+    school academy primary nursery college playgroup preschool pre-school centre unit base
+    juniors infants high grammar montessori pru rc catholic
+    """
+)
+
+
+def _school_words_other_languages() -> str:
+    path = Path(__file__).with_name("data") / "school_words.txt"
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        found.extend(line.split("#", 1)[0].split())
+    return "|".join(sorted((re.escape(w) for w in found), key=len, reverse=True))
+
+
+# "مدرسة Rosewood", "szkoła Oakfield": a capitalised name after "school" in another language.
+_SCHOOL_OTHER_LANGUAGE = re.compile(
+    r"(?<!\w)(?i:" + _school_words_other_languages() + r")\s+(?:\(\s*)?"
+    r"(?P<name>(?:St\.?\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,4})"
+)
+
+
+def _unknown(key: str) -> bool:
+    """A word that can be a school's own name: in no dictionary or list."""
+    lexicon = load_lexicon()
+    return not (
+        lexicon.looks_like_word(key)
+        or lexicon.is_first_name(key)
+        or key in lexicon.places
+        or key in NOT_NAMES
+        or key in SEND_TERMS
+    )
+
+
+def _school_like(key: str) -> bool:
+    """A word that can name a school next to another school: in no dictionary, or a
+    rarer word ("Lakeside"); never a first name, a place or a SEND term."""
+    lexicon = load_lexicon()
+    if lexicon.is_first_name(key) or key in lexicon.places or key in NOT_NAMES:
+        return False
+    if key in SEND_TERMS or key in _LOWER_GENERIC_WORDS or key.rstrip(".") in TITLES:
+        return False
+    return _unknown(key) or lexicon.word_rank.get(key, 99_999) > 3000
+
+
+def _naming(words_: list[str]) -> list[str]:
+    """The words of a would-be school name that name a particular one."""
+    lexicon = load_lexicon()
+    return [
+        w
+        for w in words_
+        if w not in _LOWER_GENERIC_WORDS
+        and w not in SEND_TERMS
+        and w not in NOT_NAMES
+        and w not in lexicon.places
+        and not w.endswith("'s")
+    ]
+
+
+def _skip_generic(text: str, start: int, end: int) -> int:
+    """Move ``start`` past leading words that name no school ("The", "Our"); a name with
+    no kind word after it keeps its last word."""
+    pieces = list(re.finditer(r"\S+", text[start:end]))
+    for piece in pieces[:-1]:
+        if fold(piece.group().strip(",.;:()")) not in _GENERIC_SETTING_WORDS:
+            return start + piece.start()
+    return start + pieces[-1].start() if pieces else end
+
+
+def _sentence_start(text: str, index: int) -> bool:
+    before = text[:index].rstrip()
+    return not before or before[-1] in ".!?\n:;"
+
+
+def _more_schools(text: str) -> Iterator[Span]:
+    lexicon = load_lexicon()
+    for match in _SCHOOL_LOWER_KIND.finditer(text):
+        found = [fold(w) for w in match.group("name").split()]
+        naming = _naming(found)
+        if not naming or any(w.endswith("'s") for w in found):
+            continue
+        start = match.start() + max(0, fold(match.group("name")).find(naming[0]))
+        # "Forest school", "Started school today": one everyday word opening a sentence
+        if (
+            _sentence_start(text, start)
+            and len(naming) == 1
+            and (lexicon.looks_like_word(naming[0]) or lexicon.is_first_name(naming[0]))
+        ):
+            continue
+        yield Span(start, match.end(), "school", tag("school"))
+    for match in _SCHOOL_FOR.finditer(text):
+        start = _trim_generic_start(text, match.start(), match.end())
+        yield Span(start, match.end(), "school", tag("school"))
+    if _SCHOOL_CONTEXT.search(text):
+        for match in _SCHOOL_AT_END.finditer(text):
+            if all(_school_like(fold(w)) for w in match.group("name").split()):
+                yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    for match in _SCHOOL_NAMED_IN_PLAN.finditer(text):
+        group = "name" if match.group("name") else "named"
+        start = _skip_generic(text, match.start(group), match.end(group))
+        found = [fold(w) for w in re.findall(r"[\w'\u2019\-]+", text[start : match.end(group)])]
+        if start >= match.end(group) or not found[0][:1].isalpha():
+            continue
+        if not text[start].isupper() or not _naming(found):
+            continue
+        if len(found) == 1 and not _unknown(found[0]):
+            continue
+        yield Span(start, match.end(group), "school", tag("school"))
+    for match in _ALL_SAINTS.finditer(text):
+        start = match.start("name")
+        for piece in re.finditer(r"\S+", match.group("name")):
+            key = fold(piece.group())
+            if key == "all" or _unknown(key):
+                start = match.start("name") + piece.start()
+                break
+        yield Span(start, match.end("name"), "school", tag("school"))
+    for match in _SAINT_KIND.finditer(text):
+        yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    for match in _SETTING_BRACKETS.finditer(text):
+        start = _skip_generic(text, match.start("name"), match.end("name"))
+        found = [fold(w) for w in re.findall(r"[\w'\u2019\-]+", text[start : match.end("name")])]
+        naming = _naming(found)
+        if naming and (
+            any(_unknown(w) for w in naming)
+            or any(w in _SETTING_KIND_WORDS for w in found)
+            or found[0] in ("st", "st.", "saint")
+        ):
+            yield Span(start, match.end("name"), "school", tag("school"))
+    for match in _SETTING_COMMA.finditer(text):
+        if _school_like(fold(match.group("name"))):
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    for match in _SCHOOL_INITIALS.finditer(text):
+        key = fold(match.group("name"))
+        # a word in capitals ("THIS", "PIPS") is not one
+        if key not in SEND_TERMS and key not in NOT_NAMES and not lexicon.looks_like_word(key):
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    for match in _SETTING_THEN_NAME.finditer(text):
+        found = [fold(w) for w in match.group("name").split()]
+        naming = _naming(found)
+        if naming and not any(w.rstrip(".") in TITLES for w in found):
+            start = _skip_generic(text, match.start("name"), match.end("name"))
+            yield Span(start, match.end("name"), "school", tag("school"))
+    for match in _SAINT_SUBJECT.finditer(text):
+        yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    for match in _SCHOOL_OTHER_LANGUAGE.finditer(text):
+        found = [fold(w) for w in match.group("name").split()]
+        if _naming(found) and not all(lexicon.is_first_name(w) for w in _naming(found)):
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+
+
+# "(Lakeside and Bramley Park Academy)": a name joined by "and" or a comma to a school.
+_JOINED_BEFORE = re.compile(
+    r"(?:\(|\bat\s+|\bbetween\s+|\bboth\s+)\s*(?P<name>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,}){0,2})"
+    r"\s*(?:,|and|&|or)\s*$"
+)
+_JOINED_AFTER = re.compile(
+    r"^\s*(?:and|&|or)\s*(?P<name>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,}){0,2})(?=\s*(?:[).,;!?]|$))"
+)
+
+
+def _listed_with_school(text: str, found: list[Span]) -> Iterator[Span]:
+    for span in found:
+        window = text[max(0, span.start - 60) : span.start]
+        before = _JOINED_BEFORE.search(window)
+        if before and _school_like(fold(before.group("name").split()[0])):
+            offset = span.start - len(window)
+            yield Span(
+                offset + before.start("name"), offset + before.end("name"), "school", tag("school")
+            )
+        after = _JOINED_AFTER.match(text[span.end : span.end + 60])
+        if after and _school_like(fold(after.group("name").split()[0])):
+            yield Span(
+                span.end + after.start("name"),
+                span.end + after.end("name"),
+                "school",
+                tag("school"),
+            )
 
 
 def find_long_numbers(text: str) -> Iterator[Span]:

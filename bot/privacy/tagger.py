@@ -37,7 +37,9 @@ from bot.privacy.lexicon import (
     load_lexicon,
     words,
 )
-from bot.privacy.patterns import Span, tag
+from bot.privacy.names import CHILD_NOUNS
+from bot.privacy.other_scripts import in_other_script
+from bot.privacy.patterns import GENERIC_SETTING_WORDS, Span, tag
 
 MODEL = Path(__file__).with_name("data") / "identifier_tagger.crfsuite"
 KINDS = ("child", "name", "school")
@@ -192,7 +194,12 @@ def features(text: str, tokens: Sequence[Token], lexicon: Lexicon) -> list[list[
 
 def _protected(key: str, kind: str, lexicon: Lexicon) -> bool:
     """Words the tagger never removes: SEND terms; for a person, places and kept words."""
-    if key in SEND_TERMS:
+    if key in CHILD_NOUNS:
+        # "Gabadhayda Ifrah", "Son Tomasz": the word for a child, before the name
+        return True
+    if key in SEND_TERMS or in_other_script(key):
+        # Words in Cyrillic, Arabic script... are judged by other_scripts.py, whose lists
+        # know them; the tagger learnt from capitals, which most of them do not have.
         return True
     if kind in _PERSON_KINDS:
         # A name that is mostly a word ("will", "Summer", "Hope") is left to the rules,
@@ -208,6 +215,34 @@ def _protected(key: str, kind: str, lexicon: Lexicon) -> bool:
     return False
 
 
+def _lower_case_word(word: str, kind: str, lexicon: Lexicon) -> bool:
+    """A lower-case everyday word in no list of names is no person ("emailing", "attends");
+    the rules judge the names that are also words ("will", "summer")."""
+    key = fold(word)
+    return (
+        kind in _PERSON_KINDS
+        and word[:1].islower()
+        and lexicon.looks_like_word(key)
+        and not lexicon.is_first_name(key)
+        and not lexicon.is_surname(key)
+    )
+
+
+_BEFORE_A_SETTING = words("at to from attends attend attending attended joined joins")
+
+
+def _lower_case_school(text: str, tokens: list[Token]) -> bool:
+    """A school written all in lower case needs its kind ("oak tree nursery") or a word
+    that leads to a setting before it ("at kingsmead"): "czeka na terapię", "the school
+    counsellor" are none."""
+    if any(t.text[:1].isupper() for t in tokens):
+        return True
+    if any(fold(t.text) in _SCHOOL_TYPES for t in tokens):
+        return True
+    before = TOKEN.findall(text[: tokens[0].start])
+    return bool(before) and fold(before[-1]) in _BEFORE_A_SETTING
+
+
 def _next_word(text: str, end: int) -> str:
     match = TOKEN.search(text, end)
     return fold(match.group()) if match else ""
@@ -217,6 +252,9 @@ def _names_a_school(keys: list[str], after: str) -> bool:
     """Whether a run of words can be a school's name: some word in it names it, and it
     is not another building."""
     if all(key in _SETTING_WORDS for key in keys):
+        return False
+    # "Forest school", "Sunday school", "at Starbucks": a kind of school, a shop, a town
+    if all(key in GENERIC_SETTING_WORDS or key in NOT_NAMES for key in keys):
         return False
     return not (
         any(key in _OTHER_BUILDINGS for key in [*keys, after])
@@ -287,7 +325,9 @@ class Tagger:
         tagged = [
             (token, kind)
             for token, kind, p in self.word_probabilities(text)
-            if p >= cut and not _protected(fold(token.text), kind, lexicon)
+            if p >= cut
+            and not _protected(fold(token.text), kind, lexicon)
+            and not _lower_case_word(token.text, kind, lexicon)
         ]
         runs: list[tuple[str, list[Token]]] = []
         for token, kind in tagged:
@@ -311,6 +351,11 @@ class Tagger:
             if kind == "school" and not _names_a_school(
                 [fold(t.text) for t in tokens], _next_word(text, tokens[-1].end)
             ):
+                continue
+            if kind == "school" and not _lower_case_school(text, tokens):
+                continue
+            if kind in _PERSON_KINDS and re.match(r"['\u2019]t\b", text[tokens[-1].end :]):
+                # "hasn't", "didn't": a verb cut at its apostrophe
                 continue
             # The words the rules already found are theirs; the rest go in pieces.
             piece: list[Token] = []

@@ -23,7 +23,8 @@ from bot.privacy.evaluate import Example, gold_spans, load_examples
 from bot.privacy.lexicon import NOT_NAMES, SEND_TERMS, TEXT_SPEAK, fold, load_lexicon
 from bot.privacy.tagger import KINDS, MODEL, features, tokenise
 
-# Every labelled set the rules were tuned on; holdout7 is the test and is never read here.
+# Every labelled set the rules were tuned on (holdout7 and holdout8 since 3.1, after the
+# rules were tuned on them); holdout9 is sealed and never read here.
 TRAINING_SETS = (
     "dev",
     "dev2",
@@ -35,6 +36,8 @@ TRAINING_SETS = (
     "holdout4",
     "holdout5",
     "holdout6",
+    "holdout7",
+    "holdout8",
 )
 SEED = 20260
 COPIES = 3

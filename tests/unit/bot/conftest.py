@@ -91,9 +91,7 @@ def outbox_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def api_env(
-    monkeypatch: pytest.MonkeyPatch, views_api: ViewsApi, outbox_path: Path
-) -> ViewsApi:
+def api_env(monkeypatch: pytest.MonkeyPatch, views_api: ViewsApi, outbox_path: Path) -> ViewsApi:
     """Point the action server's settings at the stand-in API and a fresh outbox."""
     monkeypatch.setenv("API_URL", views_api.url)
     monkeypatch.setenv("API_SERVICE_TOKEN", SERVICE_TOKEN)

@@ -45,8 +45,14 @@ class ContributorsApi:
         if request.headers.get("Authorization") != f"Bearer {SERVICE_TOKEN}" or self.fail:
             return web.json_response({}, status=503)
         empty = dict.fromkeys(
-            ("views", "hear_back", "quick_view_answers", "listened_scores",
-             "pending_messages", "safeguarding_events"),
+            (
+                "views",
+                "hear_back",
+                "quick_view_answers",
+                "listened_scores",
+                "pending_messages",
+                "safeguarding_events",
+            ),
             0,
         )
         return web.json_response({**empty, **self.held.get(request.match_info["p"], {})})
@@ -235,8 +241,14 @@ async def test_privacy_shows_the_notice_with_the_retention_period(
     (message,) = dispatcher.messages
     assert message["response"] == "utter_privacy" and message["retention_days"] == 14
     notice = domain["responses"]["utter_privacy"][0]["text"]
-    for words in ("{retention_days} days", "say yes", "names and numbers", "DELETE MY DATA",
-                  "WHAT DO YOU KEEP", "Information Commissioner"):
+    for words in (
+        "{retention_days} days",
+        "say yes",
+        "names and numbers",
+        "DELETE MY DATA",
+        "WHAT DO YOU KEEP",
+        "Information Commissioner",
+    ):
         assert words in notice
 
 

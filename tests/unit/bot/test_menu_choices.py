@@ -20,9 +20,21 @@ from bot.actions.menu import (
 @pytest.mark.parametrize(
     ("reply", "number"),
     [
-        ("1", 1), (" 2 ", 2), ("3.", 3), ("3!", 3), ("#2", 2), ("(1)", 1), ("option 1", 1),
-        ("Number 2", 2), ("no. 3", 3), ("two", 2), ("Three", 3), ("1 please", 1), ("1️⃣", 1),
-        ("8", 8), ("first", 1),
+        ("1", 1),
+        (" 2 ", 2),
+        ("3.", 3),
+        ("3!", 3),
+        ("#2", 2),
+        ("(1)", 1),
+        ("option 1", 1),
+        ("Number 2", 2),
+        ("no. 3", 3),
+        ("two", 2),
+        ("Three", 3),
+        ("1 please", 1),
+        ("1️⃣", 1),
+        ("8", 8),
+        ("first", 1),
     ],
 )
 def test_a_number_is_read_however_it_is_typed(reply: str, number: int) -> None:

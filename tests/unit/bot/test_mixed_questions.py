@@ -18,9 +18,12 @@ def test_a_question_that_names_a_topic_is_answered_with_it() -> None:
 
 def test_a_question_that_does_not_name_its_topic_is_answered_from_the_ranking() -> None:
     text = "we moved and the school is 9 miles away now, can the council help get him there"
-    assert topic_asked(
-        text, ranking(("share_view", 0.6), ("topic_transport", 0.3), ("topic_ehcp", 0.05))
-    ) == "utter_topic_transport"
+    assert (
+        topic_asked(
+            text, ranking(("share_view", 0.6), ("topic_transport", 0.3), ("topic_ehcp", 0.05))
+        )
+        == "utter_topic_transport"
+    )
 
 
 def test_an_unsure_ranking_gives_no_answer_rather_than_a_wrong_one() -> None:

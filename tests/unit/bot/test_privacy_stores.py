@@ -76,7 +76,8 @@ def raw_bytes(folder: Path) -> bytes:
 
 
 async def test_a_confirmed_deletion_erases_every_row_and_the_words_from_the_file(
-    tmp_path: Path, rasa_domain  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    rasa_domain,  # type: ignore[no-untyped-def]
 ) -> None:
     tracker_store = store(tmp_path / "tracker.db", rasa_domain)
     await tracker_store.save(conversation("+447700900123", rasa_domain))
@@ -98,7 +99,8 @@ async def test_a_confirmed_deletion_erases_every_row_and_the_words_from_the_file
 
 
 async def test_a_deletion_that_failed_keeps_the_conversation(
-    tmp_path: Path, rasa_domain  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    rasa_domain,  # type: ignore[no-untyped-def]
 ) -> None:
     tracker_store = store(tmp_path / "tracker.db", rasa_domain)
     await tracker_store.save(conversation("parent", rasa_domain, erase_failed=True))

@@ -8,8 +8,20 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 PURE_MODULES = [
-    "anonymise", "api_client", "channel", "consent", "history", "labels", "language", "menu",
-    "pseudonym", "gloss", "listened", "mixed", "quick_views", "view_pipeline",
+    "anonymise",
+    "api_client",
+    "channel",
+    "consent",
+    "history",
+    "labels",
+    "language",
+    "menu",
+    "pseudonym",
+    "gloss",
+    "listened",
+    "mixed",
+    "quick_views",
+    "view_pipeline",
 ]
 
 

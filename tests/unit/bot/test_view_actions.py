@@ -140,9 +140,10 @@ async def test_with_consent_the_anonymised_view_reaches_the_api(
     assert body["text"] == ANONYMISED
     assert body["language"] == "en"
     assert body["channel"] == "webchat"
-    assert body["contributor"] == hmac.new(
-        b"test-pseudonym-secret", b"webchat:t1", hashlib.sha256
-    ).hexdigest()
+    assert (
+        body["contributor"]
+        == hmac.new(b"test-pseudonym-secret", b"webchat:t1", hashlib.sha256).hexdigest()
+    )
     assert "ehcp_process" in body["themes"] and body["hear_back"] is False
     assert body["sentiment"] < 0
     assert body["anonymiser_version"] == ANONYMISER_VERSION

@@ -51,8 +51,15 @@ def outbox_rows(path: Path) -> list[tuple]:
 
 def test_the_payload_has_exactly_the_documented_fields() -> None:
     assert set(a_view()) == {
-        "client_ref", "text", "language", "channel", "contributor", "themes", "sentiment",
-        "text_en", "hear_back",
+        "client_ref",
+        "text",
+        "language",
+        "channel",
+        "contributor",
+        "themes",
+        "sentiment",
+        "text_en",
+        "hear_back",
     }
     assert a_view()["themes"] == []
     assert a_view()["hear_back"] is False

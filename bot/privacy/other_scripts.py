@@ -1,0 +1,384 @@
+"""Names written in scripts other than Latin: Arabic script (Urdu, Arabic, Persian,
+Pashto), Bengali, Gurmukhi, Devanagari, Cyrillic, Ge'ez and Chinese.
+
+The rules in ``names.py`` read Latin letters: capitals, English dictionaries and cue
+words like "my son". These scripts have no capitals and words the English lists do not
+know, so a name is found here from two things only:
+
+- a list of common names in each script (``data/other_script_names.txt``): a listed
+  name goes wherever it is, unless it is also an everyday word ("امید" hope), which needs
+  a cue;
+- cue words (``data/other_script_cues.txt``): after "my son"/"my daughter" (a child),
+  "mother of" (a child), a title, "teacher" or "my name is" (a person) the next word is
+  a name unless it is a listed everyday word; a name after "thanks" at the end of the
+  message, or a lone word after the last full stop, is the writer's signature.
+
+A listed name or family name right after a found name is part of it ("شاهناز بیگم"); a
+name with a case ending joined to it ("রাফির", "Матвія") goes as a whole word. Chinese has
+no spaces: after a cue ("儿子" my son, "我叫" I am called) a surname from the list and one
+or two given-name characters are a name ("我儿子王浩然今年7岁"), and so is a surname
+before a title ("王老师").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot.privacy.patterns import Span, tag
+
+DATA = Path(__file__).with_name("data")
+
+# Arabic letters written in several forms fold to one, so each name is listed once.
+_ARABIC_FOLD = str.maketrans(
+    {
+        "ي": "ی",
+        "ك": "ک",
+        "ة": "ه",
+        "ۃ": "ه",
+        "ہ": "ه",
+        "ە": "ه",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ё": "е",
+        "\u2019": "'",
+        "ʼ": "'",
+    }
+)
+# Arabic vowel marks and the elongating tatweel, which change nothing in a name.
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200c\u200d]")
+# Ends a sentence in any of the scripts (Urdu ۔, Devanagari ।, Ge'ez ።, Chinese 。).
+_SENTENCE_END = re.compile(r"[.!?\n؟۔।॥።。！？]")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_CYRILLIC_BASES = ("", "а", "я", "й", "ія")
+
+
+def fold(word: str) -> str:
+    """The key of a word: lower case, one form of each Arabic letter, no vowel marks."""
+    return _ARABIC_MARKS.sub("", word.translate(_ARABIC_FOLD)).lower()
+
+
+def _is_word_char(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LM" or ch in "\u200c\u200d"
+
+
+def _is_latin(word: str) -> bool:
+    return all(ch.isascii() or "LATIN" in unicodedata.name(ch, "") for ch in word)
+
+
+def in_other_script(word: str) -> bool:
+    """Whether a word has letters outside the Latin alphabet: this module's to judge."""
+    return any(ch.isalpha() and not _is_latin(ch) for ch in word)
+
+
+def _is_han(word: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
+@dataclass(frozen=True)
+class _Lists:
+    names: frozenset[str]
+    cue_only: frozenset[str]
+    names_and_cue_only: frozenset[str]
+    child_cues: frozenset[str]
+    parent_of: frozenset[str]
+    person_cues: frozenset[str]
+    weak_cues: frozenset[str]
+    possessive_after: frozenset[str]
+    thanks: frozenset[str]
+    stop: frozenset[str]
+    places: tuple[str, ...]
+    endings: tuple[str, ...]
+    surnames: frozenset[str]
+    chinese_cues: tuple[str, ...]
+    chinese_naming_cues: tuple[str, ...]
+    chinese_titles: tuple[str, ...]
+    chinese_stop: frozenset[str]
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {"": []}
+    current = ""
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            sections.setdefault(current, [])
+        elif line:
+            sections[current].extend(line.split())
+    return sections
+
+
+@lru_cache(maxsize=1)
+def load_lists() -> _Lists:
+    """Read the word lists once."""
+    cues = _sections("other_script_cues.txt")
+    chinese = _sections("chinese_names.txt")
+
+    def keys(section: str) -> frozenset[str]:
+        return frozenset(fold(word) for word in cues.get(section, []))
+
+    cue_only = keys("cue_only_names")
+    names = frozenset(fold(w) for w in _sections("other_script_names.txt")[""]) - cue_only
+    longest_first = sorted(chinese["cues"] + chinese["naming_cues"], key=len, reverse=True)
+    return _Lists(
+        names=names,
+        cue_only=cue_only,
+        names_and_cue_only=names | cue_only,
+        child_cues=keys("child_cues"),
+        parent_of=keys("parent_of"),
+        person_cues=keys("person_cues"),
+        weak_cues=keys("weak_cues"),
+        possessive_after=keys("possessive_after"),
+        thanks=keys("thanks"),
+        stop=keys("stop"),
+        places=tuple(fold(word) for word in cues["places"]),
+        endings=tuple(sorted({fold(e) for e in cues["endings"]}, key=len, reverse=True)),
+        surnames=frozenset(chinese["surnames"]),
+        chinese_cues=tuple(c for c in longest_first if c in chinese["cues"]),
+        chinese_naming_cues=tuple(c for c in longest_first if c in chinese["naming_cues"]),
+        chinese_titles=tuple(chinese["titles"]),
+        chinese_stop=frozenset("".join(chinese["stop"])),
+    )
+
+
+@dataclass
+class _Word:
+    start: int
+    end: int
+    key: str
+    other: bool  # written in a script other than Latin (and not Chinese)
+    sentence_start: bool
+    cased: bool  # its script has capitals (Cyrillic, Greek, Armenian)
+    capitalised: bool
+
+
+def _words(text: str) -> list[_Word]:
+    """Words of letters and joined marks (Python's \\w splits Bengali at its vowel signs)."""
+    found: list[_Word] = []
+    i, last_end = 0, 0
+    while i < len(text):
+        if not _is_word_char(text[i]):
+            i += 1
+            continue
+        start = i
+        while i < len(text) and (
+            _is_word_char(text[i])
+            or (text[i] in "'\u2019" and i + 1 < len(text) and _is_word_char(text[i + 1]))
+        ):
+            i += 1
+        word = text[start:i]
+        gap = text[last_end:start]
+        found.append(
+            _Word(
+                start=start,
+                end=i,
+                key=fold(word),
+                other=not _is_latin(word) and not _is_han(word),
+                sentence_start=not found or bool(_SENTENCE_END.search(gap)),
+                cased=word[0].isupper() or word[0].islower(),
+                capitalised=word[0].isupper(),
+            )
+        )
+        last_end = i
+    return found
+
+
+class _Finder:
+    def __init__(self, text: str, lists: _Lists) -> None:
+        self.text = text
+        self.lists = lists
+        self.words = _words(text)
+        self.labels: dict[int, str] = {}
+
+    def listed(self, key: str, *, cue: bool = False) -> bool:
+        """A listed name, also with a case ending joined to it ("রাফির", "Софії")."""
+        pool = self.lists.names_and_cue_only if cue else self.lists.names
+        if key in pool:
+            return True
+        # Arabic joins "and" to the next word: "وفاطمة" is "and Fatima"
+        if key.startswith("و") and len(key) > 4 and key[1:] in self.lists.names:
+            return True
+        for ending in self.lists.endings:
+            if key.endswith(ending) and len(key) - len(ending) >= 2:
+                stem = key[: -len(ending)]
+                if any(stem + base in pool for base in _CYRILLIC_BASES):
+                    return True
+        return False
+
+    def is_cue(self, key: str) -> bool:
+        lists = self.lists
+        return key in lists.child_cues or key in lists.parent_of or key in lists.person_cues
+
+    def can_be_name(self, word: _Word) -> bool:
+        return (
+            word.other
+            and len(word.key) > 1
+            and word.key not in self.lists.stop
+            and word.key not in self.lists.thanks
+            and word.key not in self.lists.possessive_after
+            and not self.is_cue(word.key)
+            # Cyrillic and Greek have capitals: a name has one, a place is not a person
+            and (
+                not word.cased or (word.capitalised and not word.key.startswith(self.lists.places))
+            )
+        )
+
+    def previous(self, index: int) -> _Word | None:
+        if index == 0 or self.words[index].sentence_start:
+            return None
+        return self.words[index - 1]
+
+    def find(self) -> dict[int, str]:
+        for index, word in enumerate(self.words):
+            if self.can_be_name(word) and index not in self.labels:
+                label = self.label_from_cue(index)
+                if label:
+                    self.labels[index] = label
+        self.sign_off()
+        self.extend()
+        return self.labels
+
+    def label_from_cue(self, index: int) -> str | None:
+        word, before = self.words[index], self.previous(index)
+        cue = before.key if before is not None else ""
+        if cue in self.lists.possessive_after:
+            # "הבן שלי יוסי": the word for a child, then "my", then the name
+            earlier = self.previous(index - 1)
+            if earlier is not None and earlier.key in self.lists.child_cues:
+                return "child"
+        if cue in self.lists.child_cues or cue in self.lists.parent_of:
+            return "child"
+        if cue in self.lists.person_cues:
+            return "name"
+        if self.listed(word.key, cue=cue in self.lists.weak_cues):
+            return "name"
+        # "... переїхали до Лідса", "Мій син Матвій": in mid-sentence, a Cyrillic word with
+        # a capital that is not a place is a name
+        if word.cased and not word.sentence_start:
+            return "name"
+        return None
+
+    def sign_off(self) -> None:
+        """The writer's name after "thanks" at the end, or alone after the last full stop."""
+        tail = [w for w in self.words if w.other or not _is_latin(self.text[w.start : w.end])]
+        if not tail or self.words[-1] is not tail[-1]:
+            return
+        last = len(self.words) - 1
+        # "شکریہ، نسرین", "Дякую, Олена": one or two words after the thanks word
+        for size in (1, 2):
+            first = last - size + 1
+            if first < 1:
+                break
+            if self.words[first - 1].key in self.lists.thanks and all(
+                self.can_be_name(w) for w in self.words[first:]
+            ):
+                for i in range(first, last + 1):
+                    self.labels.setdefault(i, "name")
+                return
+        # "... تماس بگیرید. مریم": a lone word (or a listed pair) as the last sentence
+        starts = [i for i, w in enumerate(self.words) if w.sentence_start]
+        first = starts[-1]
+        closing = self.words[first:]
+        if first == 0 or len(closing) > 2 or not all(self.can_be_name(w) for w in closing):
+            return
+        if any(ch.isdigit() for ch in self.text[closing[0].start :]):
+            return
+        if len(closing) == 2 and not any(self.listed(w.key) for w in closing):
+            return
+        for i in range(first, last + 1):
+            self.labels.setdefault(i, "name")
+
+    def extend(self) -> None:
+        """A listed name or family name, or an Arabic "al-" word, after a found name."""
+        for index in sorted(self.labels):
+            nxt = index + 1
+            while nxt < len(self.words) and not self.words[nxt].sentence_start:
+                word = self.words[nxt]
+                gap = self.text[self.words[nxt - 1].end : word.start]
+                if nxt in self.labels or gap.strip() or not self.can_be_name(word):
+                    break
+                if not (self.listed(word.key, cue=True) or word.key.startswith("ال")):
+                    break
+                self.labels[nxt] = self.labels[index]
+                nxt += 1
+
+
+def _chinese_given(text: str, start: int, most: int, stop: frozenset[str]) -> int:
+    """End of up to ``most`` given-name characters from ``start`` (none is a stop)."""
+    end = start
+    while end < len(text) and end - start < most and _HAN.match(text[end]):
+        if text[end] in stop:
+            break
+        end += 1
+    return end
+
+
+def _chinese_names(text: str, lists: _Lists) -> Iterator[Span]:
+    for run in _HAN.finditer(text):
+        chunk, offset = run.group(), run.start()
+        for cue in lists.chinese_cues + lists.chinese_naming_cues:
+            for match in re.finditer(re.escape(cue), chunk):
+                after = match.end()
+                label = "child" if cue in lists.chinese_cues and cue != "我是" else "name"
+                surname = next(
+                    (
+                        s
+                        for s in (chunk[after : after + 2], chunk[after : after + 1])
+                        if s in lists.surnames
+                    ),
+                    None,
+                )
+                if surname:
+                    end = _chinese_given(chunk, after + len(surname), 2, lists.chinese_stop)
+                elif cue in lists.chinese_naming_cues:
+                    end = _chinese_given(chunk, after, 3, lists.chinese_stop)
+                    if end - after < 2:
+                        continue
+                else:
+                    continue
+                yield Span(offset + after, offset + end, label, tag(label))
+        for title in lists.chinese_titles:
+            for match in re.finditer(re.escape(title), chunk):
+                for size in (1, 2, 3):
+                    begin = match.start() - size
+                    name = chunk[max(begin, 0) : match.start()]
+                    if begin < 0 or any(ch in lists.chinese_stop for ch in name):
+                        continue
+                    if name[:1] in lists.surnames or name[:2] in lists.surnames:
+                        yield Span(offset + begin, offset + match.start(), "name", tag("name"))
+                        break
+
+
+# "Zhang Hao (张浩)", "Suman Gurung (सुमन)": a name written again in its own script.
+_ALIAS = re.compile(r"[A-Z][\w'\u2019\-]+\s*\(\s*(?P<alias>[^\x00-\u024f()]{1,40}?)\s*\)")
+
+
+def _aliases(text: str) -> Iterator[Span]:
+    for match in _ALIAS.finditer(text):
+        alias = match.group("alias")
+        if len(alias.split()) <= 3 and all(
+            ch.isalpha() or ch.isspace() or unicodedata.category(ch)[0] == "M" for ch in alias
+        ):
+            yield Span(match.start("alias"), match.end("alias"), "name", tag("name"))
+
+
+def find_other_script_names(text: str) -> list[Span]:
+    """Names in scripts other than Latin, as spans labelled ``child`` or ``name``."""
+    lists = load_lists()
+    spans: list[Span] = []
+    if any(ord(ch) > 0x36F for ch in text):
+        finder = _Finder(text, lists)
+        for index, label in sorted(finder.find().items()):
+            word = finder.words[index]
+            spans.append(Span(word.start, word.end, label, tag(label)))
+        if _HAN.search(text):
+            spans.extend(_chinese_names(text, lists))
+        spans.extend(_aliases(text))
+    return spans

@@ -1,0 +1,97 @@
+"""Words that look like a person's name where they stand but are not one.
+
+Both finders (the rules and the tagger) can take a capitalised word opening a sentence
+for a name. The places found here are kept whatever a finder said, because what stands
+around them says they are something else:
+
+- a phrase that begins with or holds a name-word ("Miles away", "Penny finally dropped",
+  "Pat on the back", "Carol service": ``data/name_idioms.txt``);
+- a greeting that is also a name opening the message ("Shalom, ...", "Salam, ...":
+  ``data/greetings.txt``);
+- a month written short in a date ("in Jan", "since Sept", "Jan 2024");
+- a town after "in", "near" or a verb of moving ("moving to Chester", "in Preston"),
+  also when the town is a first name too (``data/places.txt``);
+- a name that is part of a building or an organisation ("Martin House hospice",
+  "Francis Trust");
+- "Me", "Son", "Daughter" opening a sentence ("Me and Aisha went", "Son Tomasz, DOB").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from bot.privacy.lexicon import fold
+
+DATA = Path(__file__).with_name("data")
+
+_MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+_MONTH_IN_DATE = re.compile(
+    r"\b(?:in|since|until|till|before|after|next|last|this|early|late|mid|(?:end|start"
+    r"|beginning|middle)\s+of)\s+(?P<word>" + _MONTH_SHORT + r")\b"
+    r"|\b(?P<dated>" + _MONTH_SHORT + r")\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?\b|'?\d{2,4}\b)"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<after_day>" + _MONTH_SHORT + r")\b",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(
+    r"\b(?:in|near|outside|around|(?:mov(?:e|ed|es|ing)|relocat(?:e|ed|ing)|went|go|going"
+    r"|goes|drive|driving|travel(?:l?ing)?|came|come|coming|live[sd]?|living|based)"
+    r"\s+(?:to|from|in|near|back\s+to))\s+(?P<word>[A-Z][a-z]+)\b(?!['\u2019]s)"
+)
+_BUILDING = re.compile(
+    r"\b(?P<word>[A-Z][a-z]+)\s+(?:House|Hospice|Trust|Foundation|Centre|Center|Clinic"
+    r"|Surgery|Hospital|Library|Ward)\b"
+)
+_NOT_A_NAME_OPENING = re.compile(
+    r"(?:^|[.!?\n]\s*)(?P<word>Me|Son|Daughter)\b(?=\s+(?:and|&|[A-Z]))"
+)
+
+
+def _phrases(name: str) -> list[str]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> re.Pattern[str]:
+    patterns = []
+    for phrase in _phrases("name_idioms.txt"):
+        words = [r"[\w'\u2019\-]+" if w == "*" else re.escape(w) for w in phrase.split()]
+        patterns.append(r"\s+".join(words))
+    patterns.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(patterns) + r")(?![\w'])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _greeting() -> re.Pattern[str]:
+    words = sorted(
+        {re.escape(w) for line in _phrases("greetings.txt") for w in line.split()},
+        key=len,
+        reverse=True,
+    )
+    word = "(?:" + "|".join(words) + ")"
+    return re.compile(r"^\W*" + word + r"(?:\s+" + word + r")*(?=\s*(?:[,!.]|$))", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Every listed town, also those that are first names too ("Chester", "Preston")."""
+    return frozenset(fold(w) for line in _phrases("places.txt") for w in line.split())
+
+
+def kept_ranges(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` ranges of ``text`` that are no person's name."""
+    ranges = [m.span() for m in _idioms().finditer(text)]
+    greeting = _greeting().match(text)
+    if greeting:
+        ranges.append(greeting.span())
+    for match in _MONTH_IN_DATE.finditer(text):
+        group = next(g for g in ("word", "dated", "after_day") if match.group(g))
+        ranges.append(match.span(group))
+    for match in _PLACE_AFTER.finditer(text):
+        if fold(match.group("word")) in _places():
+            ranges.append(match.span("word"))
+    for pattern in (_BUILDING, _NOT_A_NAME_OPENING):
+        ranges.extend(match.span("word") for match in pattern.finditer(text))
+    return ranges
