@@ -88,5 +88,5 @@ def test_every_file_the_images_copy_or_mount_exists(resolved: dict) -> None:
 def test_the_production_endpoints_use_postgres_and_the_redis_lock_store() -> None:
     endpoints = yaml.safe_load((ROOT / "bot" / "endpoints.production.yml").read_text())
     assert endpoints["tracker_store"]["dialect"] == "postgresql"
-    assert endpoints["lock_store"]["type"] == "redis"
+    assert endpoints["lock_store"]["type"] == "bot.ops.lock_store.AtomicRedisLockStore"
     assert "${ACTION_SERVER_URL}" in endpoints["action_endpoint"]["url"]
