@@ -328,6 +328,9 @@ class Tagger:
             if p >= cut
             and not _protected(fold(token.text), kind, lexicon)
             and not _lower_case_word(token.text, kind, lexicon)
+            # A person's name has no digits ("markup123456", "ref A12"): numbers are the
+            # patterns' job.
+            and not (kind != "school" and any(char.isdigit() for char in token.text))
         ]
         runs: list[tuple[str, list[Token]]] = []
         for token, kind in tagged:

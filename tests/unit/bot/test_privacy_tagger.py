@@ -104,3 +104,8 @@ def test_views_anonymised_at_once_in_several_threads_are_each_right() -> None:
 )
 def test_the_tagger_takes_no_lower_case_words_for_a_school_or_a_verb_for_a_name(text: str) -> None:
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text", ["nobody replies -- markup123456", "see you at 3pm -- ref A12b"])
+def test_a_word_with_digits_is_no_persons_name(text: str) -> None:
+    assert anonymise(text) == text
