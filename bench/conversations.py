@@ -64,17 +64,36 @@ def free_port() -> int:
 
 
 class MemoryWatch:
-    """Samples the resident memory of every process in a process group."""
+    """Samples the memory of every process in a process group.
+
+    Two measures: RSS, each process's resident memory, which counts memory shared between
+    processes (library code, pages shared after a fork) once in every process; and PSS,
+    which splits each shared page between the processes sharing it, so that the PSS of
+    all processes adds up to the memory they really hold together.
+    """
 
     def __init__(self, pgid: int) -> None:
         self.pgid = pgid
         self.peak_by_name: dict[str, int] = {}
         self.peak_total = 0
+        self.peak_total_pss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
+    @staticmethod
+    def _pss(pid: str) -> int:
+        """Proportional set size in bytes (0 if the process has gone)."""
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+        except (OSError, ValueError, IndexError):
+            pass
+        return 0
+
     def _sample(self) -> None:
         total = 0
+        total_pss = 0
         for pid in os.listdir("/proc"):
             if not pid.isdigit():
                 continue
@@ -92,7 +111,9 @@ class MemoryWatch:
             key = f"{name}[{pid}]"
             self.peak_by_name[key] = max(self.peak_by_name.get(key, 0), rss)
             total += rss
+            total_pss += self._pss(pid)
         self.peak_total = max(self.peak_total, total)
+        self.peak_total_pss = max(self.peak_total_pss, total_pss)
 
     @staticmethod
     def _name(cmd: list[bytes]) -> str:
@@ -305,8 +326,10 @@ def print_table(results: list[Result], memory: dict[str, MemoryWatch]) -> None:
     print("|---|---|---|")
     for stack, watch in memory.items():
         for name, rss in sorted(watch.peak_by_name.items()):
-            print(f"| {stack} | {name} | {rss / 2**20:.0f} |")
-        print(f"| {stack} | **all processes together (peak)** | {watch.peak_total / 2**20:.0f} |")
+            print(f"| {stack} | {name} (RSS) | {rss / 2**20:.0f} |")
+        total_rss, total_pss = watch.peak_total / 2**20, watch.peak_total_pss / 2**20
+        print(f"| {stack} | all processes together, sum of RSS (peak) | {total_rss:.0f} |")
+        print(f"| {stack} | **all processes together, sum of PSS (peak)** | {total_pss:.0f} |")
 
 
 def main() -> int:
