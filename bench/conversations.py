@@ -9,8 +9,10 @@ baseline is `rasa init`'s default assistant, trained here, under the same loads.
 Usage (from the repo root, after `make train`):
     .venvs/api/bin/python bench/conversations.py [--profile default|production] [--quick]
 
-Prints one table: p50/p95/p99 reply latency, throughput, errors, and the peak memory of
-every process of each stack.
+Prints one table: p50/p95/p99 reply latency, throughput, errors, the CPU time the stack's
+processes used per reply and how busy the whole machine was during each load (on 2 cores,
+a stack that needs more CPU per reply saturates sooner), and the peak memory of every
+process of each stack (RSS each, and the sum of PSS, which counts shared pages once).
 """
 
 from __future__ import annotations
@@ -63,6 +65,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def machine_ticks() -> tuple[int, int]:
+    """(busy, total) clock ticks of all cores since boot, from /proc/stat."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return sum(fields) - idle, sum(fields)
+
+
 class MemoryWatch:
     """Samples the memory of every process in a process group.
 
@@ -77,6 +86,7 @@ class MemoryWatch:
         self.peak_by_name: dict[str, int] = {}
         self.peak_total = 0
         self.peak_total_pss = 0
+        self._cpu_by_pid: dict[str, int] = {}  # clock ticks, last seen (kept after exit)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -102,6 +112,7 @@ class MemoryWatch:
                 if int(stat[2]) != self.pgid:
                     continue
                 rss = int(stat[21]) * os.sysconf("SC_PAGE_SIZE")
+                self._cpu_by_pid[pid] = int(stat[11]) + int(stat[12])  # utime + stime
                 cmd = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
             except (OSError, IndexError, ValueError):
                 continue
@@ -133,6 +144,11 @@ class MemoryWatch:
             self._sample()
             time.sleep(0.5)
 
+    def cpu_seconds(self) -> float:
+        """CPU time used by the group's processes so far (sampled now)."""
+        self._sample()
+        return sum(self._cpu_by_pid.values()) / os.sysconf("SC_CLK_TCK")
+
     def __enter__(self) -> MemoryWatch:
         self._thread.start()
         return self
@@ -152,6 +168,10 @@ class Result:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
+    # CPU used by the stack's own processes (not PostgreSQL or Redis, which are system
+    # services) and the busy share of the whole machine, over the load.
+    stack_cpu_seconds: float = 0.0
+    machine_busy: float = 0.0
 
     def row(self) -> list[str]:
         lat = sorted(self.latencies) or [0.0]
@@ -169,6 +189,8 @@ class Result:
             f"{pct(0.99):.0f}",
             f"{rate:.1f}",
             str(self.errors),
+            f"{self.stack_cpu_seconds * 1000 / max(1, len(self.latencies)):.0f}",
+            f"{self.machine_busy * 100:.0f}%",
         ]
 
 
@@ -224,8 +246,15 @@ def start_our_stack(profile: str, workdir: Path) -> tuple[subprocess.Popen, str]
     port = free_port()
     # Addresses and stores derived from the ports are worked out again by scripts/env.sh;
     # ones inherited from a shell that sourced it would point at another stack.
-    inherited = ("API_URL", "RASA_URL", "ACTION_SERVER_URL", "DATABASE_URL", "TRACKER_DB",
-                 "OUTBOX_DB", "TRACKER_DB_NAME")
+    inherited = (
+        "API_URL",
+        "RASA_URL",
+        "ACTION_SERVER_URL",
+        "DATABASE_URL",
+        "TRACKER_DB",
+        "OUTBOX_DB",
+        "TRACKER_DB_NAME",
+    )
     env = {
         **{k: v for k, v in os.environ.items() if k not in inherited},
         "SKIP_SETUP": "1",
@@ -309,12 +338,31 @@ def measure(
     with MemoryWatch(os.getpgid(process.pid)) as watch:
         asyncio.run(run_load(stack, url, 5, 0.0))  # warm-up, not reported
         for parents, pause in loads:
-            results.append(asyncio.run(run_load(stack, url, parents, pause)))
+            cpu_before, machine_before = watch.cpu_seconds(), machine_ticks()
+            result = asyncio.run(run_load(stack, url, parents, pause))
+            result.stack_cpu_seconds = watch.cpu_seconds() - cpu_before
+            busy, total = (
+                after - before
+                for after, before in zip(machine_ticks(), machine_before, strict=True)
+            )
+            result.machine_busy = busy / total if total else 0.0
+            results.append(result)
     memory[stack] = watch
 
 
 def print_table(results: list[Result], memory: dict[str, MemoryWatch]) -> None:
-    header = ["stack", "load", "replies", "p50 ms", "p95 ms", "p99 ms", "msg/s", "errors"]
+    header = [
+        "stack",
+        "load",
+        "replies",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "msg/s",
+        "errors",
+        "stack CPU ms/reply",
+        "machine busy",
+    ]
     rows = [header] + [r.row() for r in results]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     for i, row in enumerate(rows):
