@@ -3,7 +3,10 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 BOT := .venvs/bot/bin
 API := .venvs/api/bin
-ENV := . scripts/env.sh &&
+# Each checkout keeps pytest's temporary folders to itself: pytest deletes all but the
+# newest three under a shared root, so a test run elsewhere on the machine could remove a
+# folder this run is still using (a Redis --dir vanished that way).
+ENV := . scripts/env.sh && mkdir -p var/pytest && export PYTEST_DEBUG_TEMPROOT=$(CURDIR)/var/pytest &&
 RASA_DATA := --config bot/config.yml --domain bot/domain --data bot/data
 
 .PHONY: help setup train run run-production test lint unit validate story-test e2e production-test forum-key bench directory fake-translate clean

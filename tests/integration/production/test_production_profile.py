@@ -77,23 +77,35 @@ class ProductionStack:
         return [e["text"] for e in response.json()["events"] if e["event"] == "user"]
 
 
+def start_redis(folder: Path) -> tuple[subprocess.Popen, int]:
+    """A throw-away redis-server on a free port; tries other ports if one is taken."""
+    server = shutil.which("redis-server") or "/usr/bin/redis-server"
+    failures = []
+    for attempt in range(3):
+        port = free_block(1)
+        log = folder / f"redis-{attempt}.log"
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                 "--appendonly", "no", "--dir", str(folder)],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 20
+        while port_is_free(port) and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if process.poll() is None and not port_is_free(port):
+            return process, port
+        process.kill()
+        process.wait(timeout=10)
+        failures.append(f"port {port}: {log.read_text(errors='replace')[-1500:]}")
+    pytest.fail("redis-server did not start:\n" + "\n".join(failures))
+
+
 @pytest.fixture(scope="module")
 def redis_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    server = shutil.which("redis-server") or "/usr/bin/redis-server"
-    port = free_block(1)
-    folder = tmp_path_factory.mktemp("redis")
-    process = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(folder)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
-    )
+    process, port = start_redis(tmp_path_factory.mktemp("redis"))
     try:
-        deadline = time.monotonic() + 20
-        while port_is_free(port):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("redis-server did not start")
-            time.sleep(0.1)
         yield port
     finally:
         process.terminate()
