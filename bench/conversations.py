@@ -242,7 +242,8 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 400) -> None:
     raise RuntimeError(f"{url} did not answer")
 
 
-def start_our_stack(profile: str, workdir: Path) -> tuple[subprocess.Popen, str]:
+def start_our_stack(profile: str, workdir: Path) -> tuple[subprocess.Popen, str, list[str]]:
+    """The stack on free ports; also the PostgreSQL databases it uses, to drop afterwards."""
     port = free_port()
     # Addresses and stores derived from the ports are worked out again by scripts/env.sh;
     # ones inherited from a shell that sourced it would point at another stack.
@@ -276,6 +277,10 @@ def start_our_stack(profile: str, workdir: Path) -> tuple[subprocess.Popen, str]
         )
         db = env["DATABASE_URL"].rsplit("/", 1)[1]
         subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", db], check=True)
+        # The tracker database is left to the production start-up (its preflight creates it).
+        databases = [db, env["TRACKER_DB_NAME"]]
+    else:
+        databases = []
     log = (workdir / "stack.log").open("w")
     process = subprocess.Popen(
         ["scripts/run.sh"],
@@ -290,7 +295,36 @@ def start_our_stack(profile: str, workdir: Path) -> tuple[subprocess.Popen, str]
         if process.poll() is not None or time.monotonic() > deadline:
             raise RuntimeError((workdir / "stack.log").read_text()[-3000:])
         time.sleep(1)
-    return process, f"http://127.0.0.1:{port}"
+    return process, f"http://127.0.0.1:{port}", databases
+
+
+def stored_events(database: str) -> int:
+    """How many events Rasa's SQL tracker store holds in ``database``."""
+    found = subprocess.run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-d",
+            database,
+            "-tAc",
+            "SELECT count(*) FROM events",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return int(found.stdout.strip() or 0) if found.returncode == 0 else 0
+
+
+def drop_databases(names: list[str]) -> None:
+    for name in names:
+        subprocess.run(
+            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "--force", name],
+            check=False,
+        )
 
 
 def start_bare_rasa(workdir: Path) -> tuple[subprocess.Popen, str]:
@@ -402,11 +436,17 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="bench-conv-"))
     try:
         if "ours" in stacks:
-            process, url = start_our_stack(args.profile, workdir)
+            process, url, databases = start_our_stack(args.profile, workdir)
             try:
                 measure(f"SEND Voices ({args.profile})", process, url, loads, results, memory)
+                if args.profile == "production":
+                    stored = stored_events(databases[1])
+                    print(f"tracker events stored in PostgreSQL: {stored}")
+                    if not stored:  # Rasa fell back to keeping conversations in memory
+                        raise RuntimeError("no conversation reached the tracker database")
             finally:
                 stop(process)
+                drop_databases(databases)
         if "bare" in stacks:
             bare, bare_url = start_bare_rasa(workdir)
             try:

@@ -38,24 +38,57 @@ def check_redis(env: dict[str, str]) -> str | None:
 
 
 def check_tracker_db(env: dict[str, str]) -> str | None:
+    """The tracker database answers; it is created first if the server lacks it.
+
+    Rasa's SQL tracker store does not create a missing database (only with ``login_db``):
+    it logs "Could not create tables" and then keeps every conversation in memory.
+    """
     import psycopg2
 
     host, port = env.get("TRACKER_DB_HOST", "127.0.0.1"), env.get("TRACKER_DB_PORT", "5432")
+    name = env.get("TRACKER_DB_NAME", "sendvoices_tracker")
+    settings = {
+        "host": host,
+        "port": port,
+        "user": env.get("TRACKER_DB_USER", "postgres"),
+        "password": env.get("TRACKER_DB_PASSWORD") or None,
+        "connect_timeout": 5,
+    }
     try:
-        psycopg2.connect(
-            host=host,
-            port=port,
-            dbname=env.get("TRACKER_DB_NAME", "sendvoices_tracker"),
-            user=env.get("TRACKER_DB_USER", "postgres"),
-            password=env.get("TRACKER_DB_PASSWORD") or None,
-            connect_timeout=5,
-        ).close()
+        psycopg2.connect(dbname=name, **settings).close()
+        return None
+    except psycopg2.OperationalError as error:
+        if "does not exist" not in str(error):
+            return f"the tracker database at {host}:{port} cannot be reached: {_first_line(error)}"
+    try:
+        create_database(name, dbname=env.get("TRACKER_DB_LOGIN_DB", "postgres"), **settings)
     except psycopg2.Error as error:
-        if "does not exist" in str(error):
-            return None  # the server answers; Rasa's SQL tracker store creates the database
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
-        return f"the tracker database at {host}:{port} cannot be reached: {first_line}"
+        return f"the tracker database {name!r} does not exist and could not be created: " + (
+            _first_line(error)
+        )
+    print(f"preflight: created the tracker database {name!r}")
     return None
+
+
+def create_database(name: str, **settings: object) -> None:
+    """``CREATE DATABASE name`` through a connection to another database (``settings``)."""
+    import psycopg2
+    from psycopg2 import sql
+
+    connection = psycopg2.connect(**settings)
+    try:
+        connection.autocommit = True  # CREATE DATABASE cannot run in a transaction
+        with connection.cursor() as cursor:
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    except psycopg2.errors.DuplicateDatabase:
+        pass  # another process created it meanwhile
+    finally:
+        connection.close()
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else repr(error)
 
 
 def main() -> int:

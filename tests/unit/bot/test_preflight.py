@@ -6,8 +6,10 @@ import shutil
 import socket
 import subprocess
 import time
+import uuid
 from collections.abc import Iterator
 
+import psycopg2
 import pytest
 import redis
 
@@ -69,5 +71,23 @@ def test_an_unreachable_tracker_database_is_reported() -> None:
     assert problem is not None and "cannot be reached" in problem
 
 
-def test_a_missing_tracker_database_is_fine_as_rasa_creates_it() -> None:
-    assert check_tracker_db({"TRACKER_DB_NAME": "no_such_database_for_preflight"}) is None
+def test_a_missing_tracker_database_is_created() -> None:
+    # Rasa's SQL tracker store would not create it: it would keep conversations in memory.
+    name = f"preflight_{uuid.uuid4().hex[:8]}"
+    try:
+        assert check_tracker_db({"TRACKER_DB_NAME": name}) is None
+        psycopg2.connect(host="127.0.0.1", dbname=name, user="postgres").close()
+        assert check_tracker_db({"TRACKER_DB_NAME": name}) is None  # and again: no error
+    finally:
+        connection = psycopg2.connect(host="127.0.0.1", dbname="postgres", user="postgres")
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.close()
+
+
+def test_a_tracker_database_that_cannot_be_created_is_reported() -> None:
+    problem = check_tracker_db(
+        {"TRACKER_DB_NAME": f"preflight_{uuid.uuid4().hex[:8]}", "TRACKER_DB_LOGIN_DB": "nope"}
+    )
+    assert problem is not None and "could not be created" in problem
