@@ -103,6 +103,7 @@ NOT_NAMES = words(
     starbucks greggs mcdonalds mcdonald's kfc primark boots argos ikea nandos
     wetherspoons currys matalan
     god lord jesus allah mum mam mom dad mummy daddy nan nana grandma grandad sir madam
+    hey hiya heya email e-mail emails my mobile
     """
 )
 

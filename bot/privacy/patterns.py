@@ -306,6 +306,13 @@ _LOWER_GENERIC_WORDS = _GENERIC_SETTING_WORDS | words(
     drama music art alternative mainstream specialist independent state grammar steiner
     """
 )
+# Who a school belongs to, written before it ("my sons nursery", "his sisters school").
+_OWNER_WORDS = words(
+    """
+    son daughter child kid boy girl brother sister sibling twin grandson granddaughter
+    nephew niece cousin friend bestie neighbour neighbor
+    """
+)
 # The same, for the tagger's schools.
 GENERIC_SETTING_WORDS = _LOWER_GENERIC_WORDS
 
@@ -606,6 +613,10 @@ def _named_schools(text: str) -> Iterator[Span]:
     for match in _SCHOOL_LOWER.finditer(text):
         name = fold(match.group("name"))
         if name in _GENERIC_SETTING_WORDS or name in SEND_TERMS or lexicon.is_everyday_word(name):
+            continue
+        # "our son's nursery", "my daughters nursery": whose it is, not what it is called
+        owner = name.removesuffix("'s").removesuffix("s")
+        if name.endswith("'s") or owner in _OWNER_WORDS:
             continue
         yield Span(match.start(), match.end(), "school", tag("school"))
 
