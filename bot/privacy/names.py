@@ -1270,14 +1270,12 @@ class _Finder:
         if self.after_child_noun(token) and _REALLY_A_NAME.match(after):
             return "child"
         # ... and the word again in the brackets: "(yes, blue)"
-        said = re.search(
-            r"(?<![\w'])" + re.escape(token.text) + r"(?P<vouch>\s*[(,\-]\s*\w+)[\s,]*$",
-            self.text[max(0, token.start - 40) : token.start],
-            re.IGNORECASE,
-        )
-        if said and _REALLY_A_NAME.match(said.group("vouch")):
-            first = max(0, token.start - 40) + said.start()
-            if any(t.start == first and t.label for t in self.tokens[: token.index]):
+        for earlier in self.tokens[max(0, token.index - 3) : token.index]:
+            if (
+                earlier.key == key
+                and earlier.label
+                and _REALLY_A_NAME.match(self.text[earlier.full_end : earlier.full_end + 30])
+            ):
                 return "child"
         ordinary = key in _HELPING_VERBS or key in _MONTHS or key in _SEASONS
         # "jade the TA is the only one": a first name opening a clause before "the TA"

@@ -261,7 +261,7 @@ class _Finder:
                     name = self.words[index + 1 : end]
                     if all(self.can_be_name(w) and not w.sentence_start for w in name):
                         for i in range(index + 1, end):
-                            self.labels.setdefault(i, "child")
+                            self.labels[i] = "child"
                     break
 
     def spread(self) -> None:

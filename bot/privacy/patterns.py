@@ -115,8 +115,9 @@ def _dob_cues_other_languages() -> str:
 
 
 # "ur. 14.02.2012", "doğum tarihi 15.08.2016", "né le 3/4/2015": the same in other languages.
+# (A cue in Chinese may follow other Chinese characters with no space: "女儿出生日期".)
 _DOB_OTHER = re.compile(
-    r"(?<!\w)(?:"
+    r"(?<![0-9A-Za-z\u00c0-\u024f\u0370-\u04ff])(?:"
     + _dob_cues_other_languages()
     + r")(?:\s*[:\-=,،：])?\s*\(?(?P<date>"
     + _DATE
