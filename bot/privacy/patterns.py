@@ -99,7 +99,13 @@ _DATE_OTHER = (
 # Cues: "born (on) (the)", "DOB", "d.o.b", "date of birth", "birthday", "bday", "b'day".
 _DOB = re.compile(
     r"\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s?(?:day|date)|b['\u2019\-]?day)"
-    r"(?:\s*(?:is|was|as|:|-|=))?(?:\s+on)?(?:\s+the)?\s*\(?(?P<date>" + _DATE + r")",
+    r"(?:\s*(?:is|was|as|:|-|=))?(?:\s+on)?(?:\s+the)?\s*\(?(?P<date>"
+    + _DATE
+    # after a cue also with a two-digit year: "dob: 3rd Feb 15"
+    + r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH
+    + r"\.?,?\s+'?\d{2}(?!\d)"
+    + r")",
     re.IGNORECASE,
 )
 
@@ -647,6 +653,7 @@ _SCHOOL_AT_END = re.compile(
     r"(?=\s*(?:[.!?,;:)\n]|$)|\s+(?:until|till|since|and|but|then|now|for|in\s+year|in\s+y\d"
     r"|from|because|where|which|so|every|each|this|next|last|today|tomorrow|yesterday"
     r"|on\s+(?:mon|tues|wednes|thurs|fri)days?|after|with|instead|or|as|in\s+september"
+    r"|again|permanently|twice"
     r"|in\s+sept)\b)"
 )
 # "goes to BGS and", "a place at KGV for sixth form": a school's initials after what

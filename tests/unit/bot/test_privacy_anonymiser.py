@@ -684,6 +684,7 @@ def test_process_words_and_text_speak_stay(text: str) -> None:
             "my son [child], born on the [dob], has CP",
         ),
         ("her bday is 3rd March 2015", "her bday is [dob]"),
+        ("dob: 5th Jan 16", "dob: [dob]"),
         ("his birthday is on 12/10/2014", "his birthday is on [dob]"),
         # months of other languages after their cue
         ("córka Hania (ur. 7 lutego 2016) ma autyzm", "córka [child] (ur. [dob]) ma autyzm"),
@@ -709,6 +710,7 @@ def test_dates_of_birth_since_3_2(text: str, expected: str) -> None:
         "we had the panel on 3 March 2024",
         "her birthday party is next week",
         "born in 2015 and waiting since 2019",
+        "born on 3 March at 29 weeks",
     ],
 )
 def test_dates_that_are_not_of_birth_stay_since_3_2(text: str) -> None:
@@ -739,6 +741,7 @@ def test_dates_that_are_not_of_birth_stay_since_3_2(text: str) -> None:
         ),
         ("we want Larkhill special school for him", "we want [school] for him"),
         ("he was moved to Brackley pru in march", "he was moved to [school] in march"),
+        ("he's been excluded from Thornleigh again", "he's been excluded from [school] again"),
         # inside Chinese text
         ("儿子在Pinewood Primary上学", "儿子在[school]上学"),
     ],
