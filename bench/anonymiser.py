@@ -17,14 +17,17 @@ from bot.privacy.lexicon import load_lexicon
 def main() -> None:
     """Print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    splits = [f"holdout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9)]
+    splits = [f"holdout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10)]
     splits += [f"dev{n}" for n in ("", 2, 3, 4)]
     parser.add_argument("split", nargs="?", default="holdout", choices=splits)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
 
     load_lexicon()
-    examples = load_examples(args.split)
+    try:
+        examples = load_examples(args.split)
+    except FileNotFoundError as missing:
+        parser.exit(1, f"{missing}\n")
     result = score(examples)
     started = time.perf_counter()
     rounds = 5

@@ -37,11 +37,11 @@ from bot.privacy.names import find_names
 from bot.privacy.other_scripts import find_other_script_names
 from bot.privacy.patterns import Span
 from bot.privacy.tagger import Tagger, load_tagger
-from bot.privacy.traps import kept_ranges
+from bot.privacy.traps import idiom_ranges, kept_ranges
 
 # Bump when a change could anonymise the same text differently; the API stores it
 # with each view, so a forum can tell which views an improvement applies to.
-ANONYMISER_VERSION = "anon-3.1.0"
+ANONYMISER_VERSION = "anon-3.2.0"
 
 # Finders in order of precedence: where two overlap, the earlier one wins.
 _FINDERS: tuple[Callable[[str], Iterable[Span]], ...] = (
@@ -108,11 +108,13 @@ def _without_traps(text: str, spans: list[Span]) -> list[Span]:
     kept = kept_ranges(text)
     if not kept:
         return spans
+    idioms = idiom_ranges(text)
     result = []
     for span in spans:
         start, end = span.start, span.end
-        if span.label in _PERSON_LABELS:
-            for k_start, k_end in kept:
+        if span.label in _PERSON_LABELS or span.label == "school":
+            # A school is only kept back by a listed phrase ("Williams syndrome").
+            for k_start, k_end in kept if span.label in _PERSON_LABELS else idioms:
                 if k_start <= start and end <= k_end:
                     start = end
                 elif k_start <= start < k_end:

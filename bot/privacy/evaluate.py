@@ -30,8 +30,22 @@ class Example:
 
 
 def load_examples(split: str) -> list[Example]:
-    """Read ``labelled/identifiers_<split>.jsonl`` (``dev`` or ``holdout``)."""
+    """Read ``labelled/identifiers_<split>.jsonl`` (``dev``, ``holdout``, ``holdout9``...).
+
+    Raises:
+        FileNotFoundError: With a plain message if the set is not there (the sealed
+            ``holdout10`` is added only when it is scored).
+    """
     path = LABELLED / f"identifiers_{split}.jsonl"
+    if not path.exists():
+        raise FileNotFoundError(
+            f"No labelled set {split!r}: {path} does not exist"
+            + (
+                " yet (the sealed set is added only when it is scored)"
+                if split == "holdout10"
+                else ""
+            )
+        )
     examples = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():

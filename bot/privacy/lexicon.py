@@ -103,6 +103,7 @@ NOT_NAMES = words(
     starbucks greggs mcdonalds mcdonald's kfc primark boots argos ikea nandos
     wetherspoons currys matalan
     god lord jesus allah mum mam mom dad mummy daddy nan nana grandma grandad sir madam
+    hey hiya heya email e-mail emails my mobile
     """
 )
 
@@ -233,6 +234,9 @@ def load_lexicon() -> Lexicon:
     """Load every list once (about a third of a second) and keep it."""
     first_names = _gender_guesser_names() | _read_words("first_names_extra.txt")
     ranked = (DATA / "common_words.txt").read_text(encoding="utf-8").split()
+    # Everyday words the frequency list lacks ("online", "pre" of "pre-school"), ranked
+    # as common words (since 3.2).
+    ranked += sorted(_read_words("everyday_words_extra.txt") - set(ranked))
     word_names = _read_words("word_names.txt")
     # Everyday words of other languages count as words ("mera", "hijo", "fiul").
     other_languages = _read_words("other_language_words.txt")

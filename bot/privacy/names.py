@@ -120,7 +120,14 @@ CHILD_NOUNS = {
     "ibni",
     "binti",
     "wiilkayga",
+    "wiilkeyga",
+    "wiilashayda",
     "gabadhayda",
+    "gabadheyda",
+    "inanteyda",
+    "inantayda",
+    "ilmahayga",
+    "cunugayga",
     "donka",
     "dochka",
     "chele",
@@ -786,6 +793,24 @@ _INTRO_PHRASES = [
     *sorted(_CHILD_INTROS),
 ]
 _MONTHS = {"april", "may", "june", "august", "january", "march"}
+# "my son blue (yes, blue)", "my daughter River (really!)": the writer vouches for a name.
+_REALLY_A_NAME = re.compile(
+    r"\s*[(,\-]\s*(?:yes|yep|yeah|really|honestly|i\s+know|seriously|his\s+real\s+name"
+    r"|her\s+real\s+name|that'?s\s+(?:his|her|their)\s+(?:real\s+)?name)\b",
+    re.IGNORECASE,
+)
+# What a child calls a parent or relative in the languages parents here speak ("Amma
+# says she is lazy"): no name.
+_FAMILY_WORDS = {
+    "amma", "ammi", "ammu", "ami", "abbu", "abba", "appa", "abu", "baba", "mama", "papa",
+    "nani", "nanu", "dadi", "dada", "chacha", "chachi", "khala", "mami", "mamu", "phupho",
+    "auntie", "aunty", "uncle", "anne", "ata", "ana", "tata", "bunica", "babcia",
+    "dziadek", "nonna", "nonno", "abuela", "abuelo", "oma", "opa", "yaya", "teta", "tete",
+}  # fmt: skip
+_SPEECH_VERBS = {
+    "said", "says", "asked", "asks", "shouted", "screamed", "cried", "laughed", "smiled",
+    "whispered", "signed", "told", "tells", "hugged", "waved", "sang", "giggled", "answered",
+}  # fmt: skip
 # What a month-name opening a sentence does when it is a child ("April starts Year 7").
 _MONTH_AS_CHILD_VERBS = {"starts", "started", "joined", "joins", "attends", "loves", "hates"}
 _AGE_AFTER = re.compile(
@@ -1234,6 +1259,74 @@ class _Finder:
         nxt = self.next_token(token)
         return nxt is None or nxt.key in PERSON_VERBS or nxt.key in ("and", "&")
 
+    def cued_since_3_2(self, token: _Token) -> str | None:
+        """ "my son blue (yes, blue)", "jade the TA is", "Onyx said 'mama'", "proud of our
+        Kuba": a name that is a word, or in no list, in a context that only a name has."""
+        key = token.key
+        if key in NOT_NAMES or key in TITLES or key in _PRONOUNS or len(key) < 2:
+            return None
+        after = self.text[token.full_end : token.full_end + 30]
+        # "my son blue (yes, blue)": a writer saying the odd word is really the name
+        if self.after_child_noun(token) and _REALLY_A_NAME.match(after):
+            return "child"
+        # ... and the word again in the brackets: "(yes, blue)"
+        for earlier in self.tokens[max(0, token.index - 3) : token.index]:
+            if (
+                earlier.key == key
+                and earlier.label
+                and _REALLY_A_NAME.match(self.text[earlier.full_end : earlier.full_end + 30])
+            ):
+                return "child"
+        ordinary = key in _HELPING_VERBS or key in _MONTHS or key in _SEASONS
+        # "jade the TA is the only one": a first name opening a clause before "the TA"
+        nxt = self.next_token(token)
+        if (
+            self.lex.is_first_name(key)
+            and not ordinary
+            and not token.possessive
+            and self.opens_clause(token)
+            and nxt is not None
+            and nxt.key in ("the", "our", "my")
+            and not self.gap_after(token).strip()
+        ):
+            role = self.next_token(nxt)
+            then = self.next_token(role) if role is not None else None
+            if (
+                role is not None
+                and role.key in ROLE_NOUNS
+                and then is not None
+                and (then.key in SUBJECT_VERBS or then.key in _HELPING_VERBS)
+            ):
+                return "name"
+        # "Onyx said 'mama'": a rare word, capitalised, opening a clause before "said"
+        if (
+            token.capitalised
+            and not token.possessive
+            and (self.opens_clause(token) or ":" in self.gap_before(token))
+            and not ordinary
+            and key not in SEND_TERMS
+            and key not in self.lex.places
+            and self.lex.is_rare_word(key)
+            and key not in _FAMILY_WORDS
+            and nxt is not None
+            and nxt.key in _SPEECH_VERBS
+            and not self.gap_after(token).strip()
+        ):
+            return "child"
+        # "proud of our Kuba", "love my Zuza.": a capitalised word in no dictionary after
+        # "our"/"my", ending the sentence
+        before = self.previous(token, 1)
+        if (
+            token.capitalised
+            and before
+            and before[-1].key in ("our", "my")
+            and (nxt is None or _breaks(self.gap_after(token), key))
+            and self.name_like(token)
+            and not self.lex.looks_like_word(key)
+        ):
+            return "child"
+        return None
+
     # -- deciding ----------------------------------------------------------------------
     def decide(self, token: _Token) -> str | None:
         """``child``, ``name`` or ``None`` for one token, from the token and its context."""
@@ -1252,6 +1345,10 @@ class _Finder:
         nxt = self.next_token(token)
         if nxt is not None and nxt.key in _CONDITION_NOUNS:
             return None
+        # Since 3.2: names a cue makes sure of, even when they are everyday words.
+        cued = self.cued_since_3_2(token)
+        if cued:
+            return cued
         # "the Bill for the assessment", "a Grace period": a name-word after an article
         if self.after_article(token) and (
             key in self.lex.word_names or (self.lex.is_first_name(key) and self.everyday(key))
@@ -1515,6 +1612,7 @@ class _Finder:
             for token in self.tokens:
                 if token.start == match.start("family"):
                     token.label = "name"
+        self._name_before_name()
         self._pairs()
         self._extend_names()
         self._spread()
@@ -1528,6 +1626,32 @@ class _Finder:
             if token.key in _NEVER_NAMES or token.key in CHILD_NOUNS:
                 token.label = None
         return [t for t in self.tokens if t.label]
+
+    def _name_before_name(self) -> None:
+        """ "my son is Nana Kwame Asante": a capitalised word right before a found name,
+        after "my son is", "called" or "named", is the first part of that name."""
+        for token in self.tokens:
+            if not token.label or token.index < 2:
+                continue
+            first = self.tokens[token.index - 1]
+            cue = self.tokens[token.index - 2]
+            if (
+                first.label
+                or not first.capitalised
+                or first.possessive
+                or self.gap_after(first).strip()
+                or _breaks(self.gap_before(first), cue.key)
+                or first.key in SEND_TERMS
+                or first.key in TITLES
+                or first.key in _PRONOUNS
+                or first.key in self.lex.places
+            ):
+                continue
+            is_cue = cue.key in ("called", "named") or (
+                cue.key == "is" and cue.index > 0 and self.tokens[cue.index - 1].key in CHILD_NOUNS
+            )
+            if is_cue:
+                first.label = token.label
 
     def _pairs(self) -> None:
         """ "tatenda moyo has", "dhruv desai is 5", "ghaith al-khatib year 4": two words

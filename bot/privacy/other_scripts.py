@@ -242,8 +242,35 @@ class _Finder:
                 if label:
                     self.labels[index] = label
         self.sign_off()
+        self.pashto_parent_of()
         self.extend()
+        self.spread()
         return self.labels
+
+    def pashto_parent_of(self) -> None:
+        """Since 3.2, Pashto "زه د محمد نبي مور یم" (I am Mohammad Nabi's mother): the
+        one to three words between "د" (of) and "mother"/"father" are a child's name."""
+        for index, word in enumerate(self.words):
+            if word.key != "د":
+                continue
+            for size in (1, 2, 3):
+                end = index + 1 + size
+                if end >= len(self.words) or self.words[end].sentence_start:
+                    break
+                if self.words[end].key in _PASHTO_PARENTS:
+                    name = self.words[index + 1 : end]
+                    if all(self.can_be_name(w) and not w.sentence_start for w in name):
+                        for i in range(index + 1, end):
+                            self.labels[i] = "child"
+                    break
+
+    def spread(self) -> None:
+        """Since 3.2: the other occurrences of a found name go too ("أنا أم كريم. كريم
+        عمره ١٢ سنة")."""
+        found = {self.words[i].key: label for i, label in self.labels.items()}
+        for index, word in enumerate(self.words):
+            if index not in self.labels and word.key in found and self.can_be_name(word):
+                self.labels[index] = found[word.key]
 
     def label_from_cue(self, index: int) -> str | None:
         word, before = self.words[index], self.previous(index)
@@ -310,6 +337,16 @@ class _Finder:
                 nxt += 1
 
 
+def _blank_separated(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Pashto "mother", "father", "parent" (after the child's name and "د", "of").
+_PASHTO_PARENTS = frozenset(
+    fold(w) for w in _blank_separated("مور پلار مورکۍ پلرونه والدین سرپرست")
+)
+
+
 def _chinese_given(text: str, start: int, most: int, stop: frozenset[str]) -> int:
     """End of up to ``most`` given-name characters from ``start`` (none is a stop)."""
     end = start
@@ -318,6 +355,21 @@ def _chinese_given(text: str, start: int, most: int, stop: frozenset[str]) -> in
             break
         end += 1
     return end
+
+
+_CHINESE_CHILD_CUES = _blank_separated(
+    "儿子 兒子 女儿 女兒 孩子 孙子 孫子 孙女 孫女 外孙 外孫 外孙女 外孫女 侄子 侄女"
+)
+# Two characters that follow "my son" as often as a name does: "儿子学习不好".
+_CHINESE_NOT_GIVEN = _blank_separated(
+    """
+    学习 學習 现在 現在 今年 每天 一直 非常 特别 特別 总是 總是 经常 經常 已经 已經 需要 喜欢
+    喜歡 不会 不會 不能 可能 最近 上学 上學 学校 學校 老师 老師 医生 醫生 自闭 自閉 多动 多動
+    语言 語言 说话 說話 情况 情況 身体 身體 诊断 診斷 比较 比較 还是 還是 没有 沒有 因为 因為
+    所以 觉得 覺得 知道 开始 開始 时候 時候 出生 小时 小時 平时 平時 晚上 早上 一个 一個 两个
+    兩個 他们 他們 她们 她們 这个 這個 那个 那個 患有 得了 确诊 確診 被诊 被診 读书 讀書 上课 上課
+    """
+)
 
 
 def _chinese_names(text: str, lists: _Lists) -> Iterator[Span]:
@@ -340,6 +392,17 @@ def _chinese_names(text: str, lists: _Lists) -> Iterator[Span]:
                 elif cue in lists.chinese_naming_cues:
                     end = _chinese_given(chunk, after, 3, lists.chinese_stop)
                     if end - after < 2:
+                        continue
+                elif cue in _CHINESE_CHILD_CUES:
+                    # Since 3.2: "儿子子涵在...": two given-name characters, no surname,
+                    # between the word for a child and a verb or particle
+                    end = _chinese_given(chunk, after, 2, lists.chinese_stop)
+                    given = chunk[after:end]
+                    if (
+                        end - after != 2
+                        or given in _CHINESE_NOT_GIVEN
+                        or (end < len(chunk) and chunk[end] not in lists.chinese_stop)
+                    ):
                         continue
                 else:
                     continue

@@ -7,6 +7,7 @@ which win where they overlap.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,9 +67,45 @@ _DATE = (
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\.?,?\s+\d{4}"
     r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
 )
+# Months in the other languages parents write dates in ("5 maja 2017", "3 mart 2015",
+# "12 de março de 2016"), for dates after a cue only.
+_MONTH_OTHER = (
+    r"(?:stycz(?:eń|nia)|lut(?:y|ego)|mar(?:zec|ca)|kwie(?:cień|tnia)|maj|maja|czerw(?:iec|ca)"
+    r"|lip(?:iec|ca)|sierp(?:ień|nia)|wrze(?:sień|śnia)|wrzesnia|październik|października"
+    r"|pazdziernika|listopad|listopada|grud(?:zień|nia)"
+    r"|ocak|şubat|subat|mart|nisan|mayıs|mayis|haziran|temmuz|ağustos|agustos|eylül|eylul|ekim"
+    r"|kasım|kasim|aralık|aralik"
+    r"|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+    r"|novembre|décembre|decembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre"
+    r"|janeiro|fevereiro|março|marco|maio|junho|julho|setembro|outubro|novembro|dezembro"
+    r"|ianuarie|februarie|martie|aprilie|iunie|iulie|august|septembrie|octombrie|noiembrie"
+    r"|decembrie"
+    r"|sausio|vasario|kovo|balandžio|gegužės|birželio|liepos|rugpjūčio|rugsėjo|spalio"
+    r"|lapkričio|gruodžio"
+    r"|januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno"
+    r"|luglio|settembre|ottobre|dicembre"
+    r"|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада"
+    r"|грудня|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
+    r"|декабря)"
+)
+_DATE_OTHER = (
+    r"(?:\d{1,2}\.?\s+(?:de\s+)?" + _MONTH_OTHER + r"\.?,?\s+(?:de\s+)?\d{4}(?:\s*(?:r\.|г\.|р\.))?"
+    r"|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일号]?"
+    r"|[\u0660-\u0669\u06f0-\u06f9]{1,4}[/.\-][\u0660-\u0669\u06f0-\u06f9]{1,2}"
+    r"[/.\-][\u0660-\u0669\u06f0-\u06f9]{1,4})"
+)
+# Cues: "born (on) (the)", "DOB", "d.o.b", "date of birth", "birthday", "bday", "b'day".
 _DOB = re.compile(
-    r"\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s?day)"
-    r"(?:\s*(?:is|was|as|:|-|=))?\s*\(?(?P<date>" + _DATE + r")",
+    r"\b(?:born(?:\s+on)?|d\.?o\.?b\.?|date\s+of\s+birth|birth\s?(?:day|date)|b['\u2019\-]?day)"
+    r"(?:\s*(?:is|was|as|:|-|=))?(?:\s+on)?(?:\s+the)?\s*\(?(?P<date>"
+    + _DATE
+    # after a cue also with a two-digit year: "dob: 3rd Feb 15"
+    + r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH
+    + r"\.?,?\s+'?\d{2}(?!\d)"
+    + r")",
     re.IGNORECASE,
 )
 
@@ -84,11 +121,14 @@ def _dob_cues_other_languages() -> str:
 
 
 # "ur. 14.02.2012", "doğum tarihi 15.08.2016", "né le 3/4/2015": the same in other languages.
+# (A cue in Chinese may follow other Chinese characters with no space: "女儿出生日期".)
 _DOB_OTHER = re.compile(
-    r"(?<!\w)(?:"
+    r"(?<![0-9A-Za-z\u00c0-\u024f\u0370-\u04ff])(?:"
     + _dob_cues_other_languages()
-    + r")(?:\s*[:\-=,،])?\s*\(?(?P<date>"
+    + r")(?:\s*[:\-=,،：])?\s*\(?(?P<date>"
     + _DATE
+    + "|"
+    + _DATE_OTHER
     + r")",
     re.IGNORECASE,
 )
@@ -177,11 +217,12 @@ _SETTING_HEAD = (
     r"|Infants?|High|Montessori|Federation|Kindergarten|Pupil\s+Referral\s+Unit|PRU|Centre"
     r"|Grammar|Prep|RC|C\s?of\s?E|CofE|Resource\s+Base)"
 )
+# (Since 3.2 also inside Chinese or Japanese text: "在Ashton Primary上学".)
 _SCHOOL = re.compile(
-    r"\b(?:(?:St\.?|Saint)\s+)?"
+    r"(?<![A-Za-z0-9])(?:(?:St\.?|Saint)\s+)?"
     r"(?:(?:[A-Z][A-Za-z'\u2019\-]*|C\s?of\s?E|CofE|Church\s+of\s+England)\s+){1,6}"
     + _SETTING_HEAD
-    + r"(?:\s+(?:School|Academy|Nursery))?\b"
+    + r"(?:\s+(?:School|Academy|Nursery))?(?![A-Za-z0-9])"
 )
 # "the SENCO at Oakfield is...": a capitalised word in no list, right after "at", before
 # what a setting does, is a school named without "school".
@@ -272,6 +313,13 @@ _LOWER_GENERIC_WORDS = _GENERIC_SETTING_WORDS | words(
     drama music art alternative mainstream specialist independent state grammar steiner
     """
 )
+# Who a school belongs to, written before it ("my sons nursery", "his sisters school").
+_OWNER_WORDS = words(
+    """
+    son daughter child kid boy girl brother sister sibling twin grandson granddaughter
+    nephew niece cousin friend bestie neighbour neighbor
+    """
+)
 # The same, for the tagger's schools.
 GENERIC_SETTING_WORDS = _LOWER_GENERIC_WORDS
 
@@ -351,6 +399,46 @@ def find_dates_of_birth(text: str) -> Iterator[Span]:
         ):
             continue
         yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+    # Since 3.2 without a cue word: "(7, 22-08-2016)", "Jake 12.03.15 has", "my son
+    # (d. 3/4/2015)": a date of a child's birth, not of a meeting (its year is two or more
+    # years back).
+    for match in _DATE_AFTER_AGE.finditer(text):
+        if _birth_year(match.group("date")):
+            yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+    for match in _DATE_AFTER_NAME_BARE.finditer(text):
+        key = fold(match.group("word"))
+        if key in NOT_NAMES or key in SEND_TERMS or lexicon.looks_like_word(key):
+            continue
+        if _birth_year(match.group("date")):
+            yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+
+
+# "Eilidh (7, 22-08-2016)", "Maja (6 yrs; 3.4.2018)": a full date after an age in brackets.
+_DATE_AFTER_AGE = re.compile(
+    r"\(\s*\d{1,2}\s*(?:yrs?|years?(?:\s+old)?|y/?o)?\s*[,;/\-]\s*(?P<date>" + _DATE + r")\s*\)",
+    re.IGNORECASE,
+)
+# "Jake 12.03.15 has autism": a full date right after a name, with no comma or bracket.
+_DATE_AFTER_NAME_BARE = re.compile(
+    r"(?P<word>[A-Z][a-z'\u2019\-]+)\s+(?P<date>" + _DATE + r")(?=\s*[),.;:]|\s*$|\s+[a-z])"
+)
+_YEAR = re.compile(r"(\d{4}|\d{2})\D*$")
+
+
+def _birth_year(date: str) -> bool:
+    """Whether a date's year is two or more years back (a meeting's date is later)."""
+    this_year = datetime.date.today().year
+    found = re.search(r"\d{4}", date)
+    if found:
+        year = int(found.group())
+    else:
+        tail = _YEAR.search(date)
+        if not tail:
+            return False
+        year = 2000 + int(tail.group(1))
+        if year > this_year:
+            year -= 100
+    return this_year - 26 <= year <= this_year - 2
 
 
 def find_postcodes(text: str) -> Iterator[Span]:
@@ -533,13 +621,19 @@ def _named_schools(text: str) -> Iterator[Span]:
         name = fold(match.group("name"))
         if name in _GENERIC_SETTING_WORDS or name in SEND_TERMS or lexicon.is_everyday_word(name):
             continue
+        # "our son's nursery", "my daughters nursery": whose it is, not what it is called
+        owner = name.removesuffix("'s").removesuffix("s")
+        if name.endswith("'s") or owner in _OWNER_WORDS:
+            continue
         yield Span(match.start(), match.end(), "school", tag("school"))
 
 
 # "Little Acorns nursery", "Oak Hill school": capitalised words before a lower-case kind.
+# Since 3.2 also "Oakbank sixth form", "Broadmeadow special school", "Elm Bank pru".
 _SCHOOL_LOWER_KIND = re.compile(
     r"\b(?P<name>(?:[A-Z][a-z'\u2019\-]+\s+){1,4})(?:nursery|school|college|academy|primary"
-    r"|pre-?school|playgroup|juniors|infants)\b"
+    r"|pre-?school|playgroup|juniors|infants|special\s+school|sixth\s+form(?:\s+college)?"
+    r"|pru|pupil\s+referral\s+unit|resource\s+base)\b"
 )
 # "Ashfield School for the Deaf", "Royal College for the Blind".
 _SCHOOL_FOR = re.compile(
@@ -548,12 +642,39 @@ _SCHOOL_FOR = re.compile(
 )
 # "review on thursday at Parkside.", "he attends Greenhill, ...": a capitalised word in no
 # list after "at"/"attends"/"goes to", ending the clause.
+# (Since 3.2 also "get her into Heathfield", "late to Hollybrook every day", "a place at
+# Greenbank for September".)
 _SCHOOL_AT_END = re.compile(
     r"\b(?:at|attends|attended|attending|goes\s+to|go\s+to|going\s+to|moved\s+to|moving\s+to"
-    r"|transferred\s+to|started\s+at|starts\s+at|left)\s+"
+    r"|transferred\s+to|started\s+at|starts\s+at|left|into|late\s+(?:to|for|into)"
+    r"|back\s+to|place\s+(?:at|in)|offered|taxi\s+to|bus\s+to|transport\s+to|excluded\s+from"
+    r"|applied\s+(?:to|for)|apply\s+(?:to|for)|visited|visit|visiting)\s+"
     r"(?P<name>[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)"
     r"(?=\s*(?:[.!?,;:)\n]|$)|\s+(?:until|till|since|and|but|then|now|for|in\s+year|in\s+y\d"
-    r"|from|because|where|which|so)\b)"
+    r"|from|because|where|which|so|every|each|this|next|last|today|tomorrow|yesterday"
+    r"|on\s+(?:mon|tues|wednes|thurs|fri)days?|after|with|instead|or|as|in\s+september"
+    r"|again|permanently|twice"
+    r"|in\s+sept)\b)"
+)
+# "goes to BGS and", "a place at KGV for sixth form": a school's initials after what
+# leads to a setting (not a service or a hospital: "at CAMHS", "to GOSH").
+_INITIALS_AFTER = re.compile(
+    r"\b(?:at|attends|attended|attending|goes\s+to|go\s+to|going\s+to|moved\s+to"
+    r"|moving\s+to|started\s+at|starts\s+at|into|place\s+(?:at|in)|offered|left"
+    r"|excluded\s+from|applied\s+(?:to|for))\s+(?P<name>[A-Z]{2,5})(?![\w&'\u2019])"
+    r"(?=\s*(?:[.!?,;:)\n]|$)|\s+(?:until|till|since|and|but|then|now|for|in|from|because"
+    r"|where|which|so|every|this|next|last|today|after|with|sixth|is|are|was|have|has|had"
+    r"|said|say|says|won't|wont|don't|dont|keep|refused)\b)"
+)
+_NOT_SCHOOL_INITIALS = words(
+    """
+    nhs gp gps ot ots slt salt camhs cahms cdc cdt sendiass iass ipsea dwp dla pip uc hmrc
+    gosh lgi bri sjuh rmch bch qmc jr nnuh uclh kch a&e ae ed icu nicu picu hdu opd cafcass
+    ehcp ehc sen send senco sencos asd adhd add pda ocd pmld sld mld slcn semh vi hi msi pd
+    pru aps ap la lea ta tas hlta hv hvs ep eps sw sen ccg icb sfa ofsted dfe uk usa eu un
+    tv bbc itv pe re pshe rse ict dt gcse gcses sats btec nvq ks ks1 ks2 ks3 ks4 eyfs
+    am pm ok omg lol tbh fyi asap aka etc ps pls plz thx
+    """
 )
 # "Cedar Lodge is named in Section I", "they named Brook Hill in section I".
 _SCHOOL_NAMED_IN_PLAN = re.compile(
@@ -602,7 +723,15 @@ _SCHOOL_INITIALS = re.compile(
 )
 _SCHOOL_CONTEXT = re.compile(
     r"school|nursery|college|academy|senco|teacher|review|class|pupil|year\s*\d|ehcp|exclu"
-    r"|placement|tribunal|transition|section\s+i\b",
+    r"|placement|tribunal|transition|section\s+i\b|sixth\s+form|\bterm\b|timetable|\bgcse"
+    r"|\bsats\b|\bexams?\b|extra\s+time|\bta\b|reception|\bplace\b",
+    re.IGNORECASE,
+)
+# What leads to a school even in a message that says nothing else of school: "we're
+# trying to get her into Heathfield", "Mahad goes to BGS and".
+_STRONG_SETTING_CUE = re.compile(
+    r"(?:get|got|getting|gets)\s+(?:him|her|them)\s+into|goes\s+to|attends|attending|place\s+at"
+    r"|started\s+at|starts\s+at",
     re.IGNORECASE,
 )
 _SETTING_KIND_WORDS = words(
@@ -626,6 +755,40 @@ _SCHOOL_OTHER_LANGUAGE = re.compile(
     r"(?<!\w)(?i:" + _school_words_other_languages() + r")\s+(?:\(\s*)?"
     r"(?P<name>(?:St\.?\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,4})"
 )
+
+
+# "he goes to brookfield and", "at kingsmead.": a lower-case word in no list after what
+# leads to a setting, ending the clause (only in a message about school).
+_SCHOOL_AT_END_LOWER = re.compile(
+    r"\b(?:at|attends|attended|attending|goes\s+to|go\s+to|going\s+to|moved\s+to"
+    r"|moving\s+to|started\s+at|starts\s+at|into|late\s+(?:to|for)|place\s+(?:at|in)"
+    r"|excluded\s+from)\s+(?P<name>[a-z]{5,})"
+    r"(?=\s*(?:[.!?,;:)\n]|$)|\s+(?:until|till|since|and|but|now|for|in\s+year|in\s+y\d"
+    r"|because|where|which|so|every|this|next|last|today|after)\b)"
+)
+# How English places (and the schools named after them) end: a word in no dictionary
+# with one of these endings is a name ("brookfield", "kingsmead"), not a word run
+# together ("lunchtime", "voicemail") or misspelt ("skool").
+_PLACE_ENDINGS = (
+    "field", "fields", "wood", "woods", "brook", "dale", "side", "bank", "hill", "hills",
+    "mead", "ley", "leigh", "ton", "ham", "well", "wells", "croft", "gate", "moor", "lands",
+    "grange", "park", "view", "hurst", "combe", "ford", "bury", "borough", "by", "worth",
+    "stone", "lea", "holme", "royd", "thorpe", "stead", "stow", "wick", "mouth", "minster",
+    "cliffe", "cliff", "haven", "lodge", "hall", "manor", "court", "acre", "acres", "green",
+    "fold", "garth", "shaw", "den", "dene", "ridge", "vale", "water", "lake", "oaks", "trees",
+)  # fmt: skip
+
+
+def _strongly_cued(text: str, start: int) -> bool:
+    """Whether the words right before ``start`` lead to a school by themselves."""
+    before = text[max(0, start - 30) : start].rstrip()
+    return any(m.end() == len(before) for m in _STRONG_SETTING_CUE.finditer(before))
+
+
+def _initials(key: str) -> bool:
+    """Capitals that can be a school's initials: no word, name or listed abbreviation."""
+    lexicon = load_lexicon()
+    return not (lexicon.looks_like_word(key) or lexicon.is_first_name(key) or key in NOT_NAMES)
 
 
 def _unknown(key: str) -> bool:
@@ -699,9 +862,25 @@ def _more_schools(text: str) -> Iterator[Span]:
     for match in _SCHOOL_FOR.finditer(text):
         start = _trim_generic_start(text, match.start(), match.end())
         yield Span(start, match.end(), "school", tag("school"))
-    if _SCHOOL_CONTEXT.search(text):
-        for match in _SCHOOL_AT_END.finditer(text):
-            if all(_school_like(fold(w)) for w in match.group("name").split()):
+    in_context = bool(_SCHOOL_CONTEXT.search(text))
+    for match in _SCHOOL_AT_END.finditer(text):
+        keys = [fold(w) for w in match.group("name").split()]
+        if not in_context and not (
+            _strongly_cued(text, match.start("name")) and all(_unknown(k) for k in keys)
+        ):
+            continue
+        if all(_school_like(k) for k in keys):
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    for match in _INITIALS_AFTER.finditer(text):
+        if not in_context and not _strongly_cued(text, match.start("name")):
+            continue
+        key = fold(match.group("name"))
+        if key not in _NOT_SCHOOL_INITIALS and key not in SEND_TERMS and _initials(key):
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    if in_context:
+        for match in _SCHOOL_AT_END_LOWER.finditer(text):
+            key = match.group("name")
+            if _unknown(key) and key.endswith(_PLACE_ENDINGS):
                 yield Span(match.start("name"), match.end("name"), "school", tag("school"))
     for match in _SCHOOL_NAMED_IN_PLAN.finditer(text):
         group = "name" if match.group("name") else "named"

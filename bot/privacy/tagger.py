@@ -237,6 +237,10 @@ def _lower_case_school(text: str, tokens: list[Token]) -> bool:
     counsellor" are none."""
     if any(t.text[:1].isupper() for t in tokens):
         return True
+    first = fold(tokens[0].text)
+    if first.endswith(("ing", "ed")) and load_lexicon().looks_like_word(first):
+        # "finding secondary school really hard": a verb, then the kind of school
+        return False
     if any(fold(t.text) in _SCHOOL_TYPES for t in tokens):
         return True
     before = TOKEN.findall(text[: tokens[0].start])

@@ -80,6 +80,12 @@ def _places() -> frozenset[str]:
     return frozenset(fold(w) for line in _phrases("places.txt") for w in line.split())
 
 
+def idiom_ranges(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` ranges of ``text`` that are a listed phrase ("Williams syndrome",
+    "St John Ambulance"): no person's and no school's name."""
+    return [m.span() for m in _idioms().finditer(text)]
+
+
 def kept_ranges(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` ranges of ``text`` that are no person's name."""
     ranges = [m.span() for m in _idioms().finditer(text)]

@@ -671,3 +671,143 @@ def test_a_bare_school_name_before_until_and_after_moved_to(text: str, expected:
 )
 def test_process_words_and_text_speak_stay(text: str) -> None:
     assert anonymise(text) == text
+
+
+# anon-3.2.0: the kinds of miss holdout9 showed, after its one sealed run. The names and
+# schools below are invented and in no labelled set.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # born on the ..., bday, birthday is on
+        (
+            "my son Tobias, born on the 4th of May 2016, has CP",
+            "my son [child], born on the [dob], has CP",
+        ),
+        ("her bday is 3rd March 2015", "her bday is [dob]"),
+        ("dob: 5th Jan 16", "dob: [dob]"),
+        ("his birthday is on 12/10/2014", "his birthday is on [dob]"),
+        # months of other languages after their cue
+        ("córka Hania (ur. 7 lutego 2016) ma autyzm", "córka [child] (ur. [dob]) ma autyzm"),
+        ("doğum tarihi 3 mart 2015", "doğum tarihi [dob]"),
+        ("nascido em 12 de março de 2016", "nascido em [dob]"),
+        # Chinese and Persian dates
+        ("女儿出生日期2015年9月3日", "女儿出生日期[dob]"),
+        ("تاریخ تولد ۱۳۹۴/۰۶/۱۲", "تاریخ تولد [dob]"),
+        # no cue word: after an age in brackets, right after a name
+        ("Ffion (8, 14-02-2016) has a deletion", "[child] (8, [dob]) has a deletion"),
+        ("Jarek 03.04.15 has autism", "[child] [dob] has autism"),
+    ],
+)
+def test_dates_of_birth_since_3_2(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a meeting's date stays, with or without a name before it
+        "the review is on Tuesday 12/03/2025 at the school",
+        "we had the panel on 3 March 2024",
+        "her birthday party is next week",
+        "born in 2015 and waiting since 2019",
+        "born on 3 March at 29 weeks",
+    ],
+)
+def test_dates_that_are_not_of_birth_stay_since_3_2(text: str) -> None:
+    assert "[dob]" not in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # initials after what leads to a school
+        ("Kai goes to HGS and they won't help", "[child] goes to [school] and they won't help"),
+        ("he got a place at WRA for sixth form", "he got a place at [school] for sixth form"),
+        # a bare name after "into", "late to"
+        ("we are trying to get him into Stonecliffe", "we are trying to get him into [school]"),
+        (
+            "the taxi is late all term, he's late to Marlbrook every day",
+            "the taxi is late all term, he's late to [school] every day",
+        ),
+        # lower case, a name ending like a place's, in a message about school
+        (
+            "he goes to ashcombe and the senco is useless",
+            "he goes to [school] and the senco is useless",
+        ),
+        # sixth form, special school, pru as the kind
+        (
+            "She is at Elmcroft sixth form. We want her to stay.",
+            "She is at [school]. We want her to stay.",
+        ),
+        ("we want Larkhill special school for him", "we want [school] for him"),
+        ("he was moved to Brackley pru in march", "he was moved to [school] in march"),
+        ("he's been excluded from Thornleigh again", "he's been excluded from [school] again"),
+        # inside Chinese text
+        ("儿子在Pinewood Primary上学", "儿子在[school]上学"),
+    ],
+)
+def test_schools_since_3_2(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the school referred him to CAMHS and the GP.",
+        "she is on the waiting list at GOSH for her review",
+        "he goes to skool every day and hates it",
+        "she comes home at lunchtime every day, school say so",
+        "the call goes to voicemail every time, the school never answer",
+        "she goes to Brownies and loves it",
+        "my sons nursery wont help",
+        "we went into town after school and he ran off",
+    ],
+)
+def test_setting_look_alikes_stay_since_3_2(text: str) -> None:
+    assert "[school]" not in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the writer vouches for an odd name, and repeats it
+        ("my son river (yes, river) is 4", "my son [child] (yes, [child]) is 4"),
+        # a first name before "the TA is", in lower case
+        ("gemma the TA is the only one he trusts", "[name] the TA is the only one he trusts"),
+        # a rare word opening a clause before "said"
+        (
+            "Best day: Zephyr said 'more' for the first time",
+            "Best day: [child] said 'more' for the first time",
+        ),
+        # a word in no dictionary after "our", ending the sentence
+        ("so proud of our Zuzka", "so proud of our [child]"),
+        # a capitalised word before a found name after "my son is"
+        ("my son is Kofi Mensah Boateng, 6", "my son is [child], 6"),
+        # Somali "my son"
+        ("Wiilkeyga Abdiweli wuu ka baqaa dugsiga", "Wiilkeyga [child] wuu ka baqaa dugsiga"),
+    ],
+)
+def test_names_since_3_2(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the sky is blue (yes, blue) today",
+        "will the TA be there on Monday?",
+        "Autism said nothing to them",
+        "Amma says she is lazy",
+        "proud of our Council.",
+        "my son is Autistic and has ADHD",
+        "He has Williams syndrome and loves Mr Tumble",
+        "she was diagnosed with Prader-Willi at birth",
+        "Thomas the Tank Engine calms him down",
+        "the St John Ambulance team were at the SEND fair",
+        "Hey, anyone else waiting for an assessment?",
+    ],
+)
+def test_look_alikes_of_names_stay_since_3_2(text: str) -> None:
+    assert "[child]" not in anonymise(text)
+    assert "[name]" not in anonymise(text)
+    assert "[school]" not in anonymise(text)

@@ -141,3 +141,23 @@ def test_a_word_for_child_opening_the_message_is_no_name() -> None:
 )
 def test_hebrew_greek_gujarati_tamil(text: str, expected: str) -> None:
     assert anonymise(text) == expected
+
+
+# anon-3.2.0: invented examples of the kinds of miss holdout9 showed.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a found name's other occurrences go too
+        ("أنا أم كريم. كريم عمره ٩ سنوات", "أنا أم [child]. [child] عمره ٩ سنوات"),
+        # Pashto "I am X's mother": the words between "د" and "مور"
+        ("زه د احمد شاه مور یم", "زه د [child] مور یم"),
+        # Pashto "my" after "my son" is no name
+        ("زوی مې اتیزم لري", "زوی مې اتیزم لري"),
+        # a Chinese given name without a surname after "my son"
+        ("儿子浩然在学校很难过", "儿子[child]在学校很难过"),
+        # ... but not a word that follows "my son" as often
+        ("我儿子学习不好", "我儿子学习不好"),
+    ],
+)
+def test_other_scripts_since_3_2(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
