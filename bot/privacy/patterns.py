@@ -332,6 +332,8 @@ _LOWER_GENERIC_WORDS = _GENERIC_SETTING_WORDS | words(
     real own usual whole primary secondary infant junior
     virtual hospital faith village saturday weekend language driving dance swimming football
     drama music art alternative mainstream specialist independent state grammar steiner
+    starting start moving move leaving joining transition transfer brownies guides scouts
+    cubs beavers rainbows
     """
 )
 # Who a school belongs to, written before it ("my sons nursery", "his sisters school").

@@ -820,7 +820,7 @@ def test_look_alikes_of_names_stay_since_3_2(text: str) -> None:
     ("text", "expected"),
     [
         # a birthday's day and month, no year
-        ("his bday is 9th June, he wants a quiet party", "his bday is [dob], he wants a quiet party"),
+        ("his bday is 9th June, no party", "his bday is [dob], no party"),
         ("bday 21st october, we never do parties", "bday [dob], we never do parties"),
         ("her birthday was Nov 3rd and it went badly", "her birthday was [dob] and it went badly"),
         # Portuguese "nasceu a", Arabic "مولود في" with an Arabic month
