@@ -34,7 +34,7 @@ def load_examples(split: str) -> list[Example]:
 
     Raises:
         FileNotFoundError: With a plain message if the set is not there (the sealed
-            ``holdout10`` is added only when it is scored).
+            ``holdout11`` is added only when it is scored).
     """
     path = LABELLED / f"identifiers_{split}.jsonl"
     if not path.exists():
@@ -42,7 +42,7 @@ def load_examples(split: str) -> list[Example]:
             f"No labelled set {split!r}: {path} does not exist"
             + (
                 " yet (the sealed set is added only when it is scored)"
-                if split == "holdout10"
+                if split == "holdout11"
                 else ""
             )
         )
@@ -58,7 +58,9 @@ def load_examples(split: str) -> list[Example]:
 # mark names without it; holdout10's writer was asked to mark "Mrs Patel" whole, so a
 # leading title is taken off a marked name before scoring.
 _TITLE = re.compile(
-    r"(?i)^(?:mr|mrs|ms|miss|mx|dr|prof|mme|mlle|m\.|doamna|domnul|pani|pan|sra|sr|"
+    # "Mr and Mrs Hussain" -> "Hussain" (since 3.3)
+    r"(?i)^(?:mr\.?\s+(?:and|&)\s+)?"
+    r"(?:mr|mrs|ms|miss|mx|dr|prof|mme|mlle|m\.|doamna|domnul|pani|pan|sra|sr|"
     r"senhora|senhor|señora|señor|hanım|bey|міс|місіс|пані|пан)\.?\s+"
 )
 

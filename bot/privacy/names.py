@@ -53,6 +53,7 @@ from bot.privacy.patterns import Span, tag
 
 _WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*(?!\w)")
 _SENTENCE_END = re.compile(r"[.!?\n;]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 
 CHILD_NOUNS = {
     "son",
@@ -746,8 +747,20 @@ _CHILD_INTROS = {
     ("carer", "for"),
     ("carer", "to"),
     ("guardian", "of"),
+    # since 3.3: Portuguese "o pai do Thiago", "a mãe da Beatriz"
+    ("pai", "do"),
+    ("pai", "da"),
+    ("mae", "do"),
+    ("mae", "da"),
 }
+_OWNERS = {"my", "our", "his", "her", "their"}
+_CHILD_RELATIVES = {
+    "son", "daughter", "brother", "sister", "twin", "stepson", "stepdaughter", "grandson",
+    "granddaughter", "boy", "girl", "child", "nephew", "niece",
+}  # fmt: skip
+_GREETINGS = {"hi", "hello", "hey", "hiya", "heya", "morning", "evening", "afternoon"}
 _INTRO_PHRASES = [
+    ("it", "is"),
     ("called",),
     ("named",),
     ("name", "is"),
@@ -1008,10 +1021,47 @@ class _Finder:
         previous = self.previous(token, 1)
         if previous and previous[-1].key == "name" and previous[-1].possessive:
             return ("name", "is")
+        # Since 3.3: "Hi Jo, it's Abi", "hi its tash again": "it's" opening the message
+        # or a clause after a greeting says who writes.
+        if previous and (
+            previous[-1].key == "its" or (previous[-1].key == "it" and previous[-1].possessive)
+        ):
+            opener = self.previous(previous[-1], 1)
+            gap = self.gap_before(previous[-1])
+            if (not opener or opener[-1].key in _GREETINGS or "," in gap) and not (
+                token.key in NOT_NAMES or token.key in _MONTHS or token.key in _SEASONS
+            ):
+                return ("it", "is")
         for phrase in _INTRO_PHRASES:
             if tuple(before[-len(phrase) :]) == phrase:
                 return phrase
         return None
+
+    def child_initials(self, token: _Token) -> bool:
+        """Since 3.3: a child written as initials ("his brother R is next", "my son TJ"),
+        or initials opening a sentence before "and his sister" ("TJ and his sister")."""
+        text = token.text
+        if not (1 <= len(text) <= 3 and text.isalpha() and text.isupper()) or text == "I":
+            return False
+        if not self.capitals_mean_names:
+            return False
+        if token.key in SEND_TERMS or token.key in NOT_NAMES or token.key in _SUBJECTS:
+            return False
+        if (
+            token.sentence_start
+            and len(text) >= 2
+            and token.key not in TEXT_SPEAK
+            and self.before_sibling(token)
+        ):
+            return True
+        before = self.previous(token, 2)
+        return (
+            len(before) == 2
+            and before[-2].key in _OWNERS
+            and before[-1].key in _CHILD_RELATIVES
+            and not before[-1].possessive
+            and not self.gap_before(token).strip()
+        )
 
     def before_child_apposition(self, token: _Token) -> bool:
         """ "April (my daughter)", "Jack, my son,", "Mercy my youngest has ..."."""
@@ -1335,6 +1385,8 @@ class _Finder:
             # "Ms Ó Súilleabháin": a one-letter particle of a surname
             nxt = self.next_token(token)
             return "name" if nxt is not None and nxt.text[:1].isupper() else None
+        if self.child_initials(token):
+            return "child"
         if token.all_caps and self.after_child_noun(token) and len(key) > 2:
             # "my daughter JOY-ANN is 15": a name in capitals in a message that is not
             parts = key.split("-")
@@ -1892,6 +1944,10 @@ def find_names(
     Returns:
         One span per name word, labelled ``child`` or ``name``.
     """
+    # Since 3.3 a Latin name inside Chinese or Japanese text ("老师Mrs White说") is read
+    # as a word of its own: those characters stand as blanks (the offsets are the same).
+    if _CJK.search(text):
+        text = _CJK.sub(lambda m: " " * len(m.group()), text)
     finder = _Finder(text, covered or [], lexicon or load_lexicon())
     # Words in other scripts are judged by other_scripts.py (Cyrillic capitals mark
     # places and greetings as often as names).

@@ -442,6 +442,23 @@ def find_other_script_names(text: str) -> list[Span]:
             word = finder.words[index]
             spans.append(Span(word.start, word.end, label, tag(label)))
         if _HAN.search(text):
-            spans.extend(_chinese_names(text, lists))
+            found = list(_chinese_names(text, lists))
+            spans.extend(found)
+            spans.extend(_chinese_repeats(text, found))
         spans.extend(_aliases(text))
     return spans
+
+
+def _chinese_repeats(text: str, found: list[Span]) -> Iterator[Span]:
+    """Since 3.3: a Chinese name found once after a cue ("我是李伟的妈妈") goes wherever it
+    is written again ("李伟在...读七年级"); two characters or more, so that a lone surname
+    character is never taken for one."""
+    taken = {(span.start, span.end) for span in found}
+    for span in found:
+        name = text[span.start : span.end]
+        if len(name) < 2:
+            continue
+        for match in re.finditer(re.escape(name), text):
+            if match.span() not in taken:
+                taken.add(match.span())
+                yield Span(match.start(), match.end(), span.label, tag(span.label))

@@ -88,7 +88,18 @@ _MONTH_OTHER = (
     r"|luglio|settembre|ottobre|dicembre"
     r"|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада"
     r"|грудня|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября"
-    r"|декабря)"
+    r"|декабря"
+    # since 3.3: Arabic (Egyptian and Levantine names), Urdu, Persian, Bengali, Hindi;
+    # the day and year may be written in their digits ("১৫ মার্চ ২০১৬", \d takes them)
+    r"|يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر"
+    r"|اكتوبر|نوفمبر|ديسمبر|كانون\s+الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول"
+    r"|تشرين\s+الأول|تشرين\s+الثاني|كانون\s+الأول"
+    r"|جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر"
+    r"|ژانویه|فوریه|مارس|آوریل|مه|ژوئن|ژوئیه|اوت|سپتامبر|اکتبر|نوامبر|دسامبر"
+    r"|জানুয়ারি|জানুয়ারী|ফেব্রুয়ারি|ফেব্রুয়ারী|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|অগাস্ট"
+    r"|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর"
+    r"|जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|नवंबर"
+    r"|नवम्बर|दिसंबर|दिसम्बर)"
 )
 _DATE_OTHER = (
     r"(?:\d{1,2}\.?\s+(?:de\s+)?" + _MONTH_OTHER + r"\.?,?\s+(?:de\s+)?\d{4}(?:\s*(?:r\.|г\.|р\.))?"
@@ -106,6 +117,14 @@ _DOB = re.compile(
     + _MONTH
     + r"\.?,?\s+'?\d{2}(?!\d)"
     + r")",
+    re.IGNORECASE,
+)
+# Since 3.3 a birthday's day and month with no year: "bday is 12th March", "her birthday
+# was May 3rd" (after "born" a day and month stay: "born on 3 March at 29 weeks").
+_BIRTHDAY_NO_YEAR = re.compile(
+    r"\b(?:birth\s?day|b['\u2019\-]?day)(?:\s*(?:is|was|:|-|=))?(?:\s+on)?(?:\s+the)?\s*"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b"
+    r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d))",
     re.IGNORECASE,
 )
 
@@ -144,7 +163,9 @@ _STREET = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Crescent|Cres|Way|Court|Ct|Place"
     r"|Grove|Gardens|Gdns|Terrace|Walk|Mews|Square|Row|Rise|View|Parade|Hill|Green|Park|Vale"
     r"|Fold|Croft|Garth|Gate|Bank|Boulevard|Chase|Heights|Meadows?|Mount|Approach|Grange|Wharf"
-    r"|Hollow|Glade|Nook|Dene|Wynd|Circus|Circle)"
+    r"|Hollow|Glade|Nook|Dene|Wynd|Circus|Circle"
+    # since 3.3
+    r"|Cottages|Villas)"
 )
 _STREET_LOWER = (
     r"(?:road|rd|street|avenue|ave|lane|close|drive|crescent|grove|gardens|terrace|way|mews)"
@@ -311,6 +332,8 @@ _LOWER_GENERIC_WORDS = _GENERIC_SETTING_WORDS | words(
     real own usual whole primary secondary infant junior
     virtual hospital faith village saturday weekend language driving dance swimming football
     drama music art alternative mainstream specialist independent state grammar steiner
+    starting start moving move leaving joining transition transfer brownies guides scouts
+    cubs beavers rainbows
     """
 )
 # Who a school belongs to, written before it ("my sons nursery", "his sisters school").
@@ -390,6 +413,8 @@ def find_dates_of_birth(text: str) -> Iterator[Span]:
     for match in _DOB.finditer(text):
         yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
     for match in _DOB_OTHER.finditer(text):
+        yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+    for match in _BIRTHDAY_NO_YEAR.finditer(text):
         yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
     lexicon = load_lexicon()
     for match in _DATE_AFTER_NAME.finditer(text):
@@ -633,7 +658,9 @@ def _named_schools(text: str) -> Iterator[Span]:
 _SCHOOL_LOWER_KIND = re.compile(
     r"\b(?P<name>(?:[A-Z][a-z'\u2019\-]+\s+){1,4})(?:nursery|school|college|academy|primary"
     r"|pre-?school|playgroup|juniors|infants|special\s+school|sixth\s+form(?:\s+college)?"
-    r"|pru|pupil\s+referral\s+unit|resource\s+base)\b"
+    r"|pru|pupil\s+referral\s+unit|resource\s+base"
+    # since 3.3: "Oakfield SEN unit", "Brook ASD base"
+    r"|(?:SEN|SEND|ASD|ASC|SLCN|SEMH|HI|autism|hearing|deaf|resourced?)\s+(?:unit|base))\b"
 )
 # "Ashfield School for the Deaf", "Royal College for the Blind".
 _SCHOOL_FOR = re.compile(
@@ -661,7 +688,9 @@ _SCHOOL_AT_END = re.compile(
 _INITIALS_AFTER = re.compile(
     r"\b(?:at|attends|attended|attending|goes\s+to|go\s+to|going\s+to|moved\s+to"
     r"|moving\s+to|started\s+at|starts\s+at|into|place\s+(?:at|in)|offered|left"
-    r"|excluded\s+from|applied\s+(?:to|for))\s+(?P<name>[A-Z]{2,5})(?![\w&'\u2019])"
+    r"|excluded\s+from|applied\s+(?:to|for)"
+    # since 3.3: "Ayaan Chowdhury, year 9, QEGS."
+    r"|(?:year|yr|y)\s*\d{1,2}\s*,)\s+(?P<name>[A-Z]{2,5})(?![\w&'\u2019])"
     r"(?=\s*(?:[.!?,;:)\n]|$)|\s+(?:until|till|since|and|but|then|now|for|in|from|because"
     r"|where|which|so|every|this|next|last|today|after|with|sixth|is|are|was|have|has|had"
     r"|said|say|says|won't|wont|don't|dont|keep|refused)\b)"
@@ -724,7 +753,7 @@ _SCHOOL_INITIALS = re.compile(
 _SCHOOL_CONTEXT = re.compile(
     r"school|nursery|college|academy|senco|teacher|review|class|pupil|year\s*\d|ehcp|exclu"
     r"|placement|tribunal|transition|section\s+i\b|sixth\s+form|\bterm\b|timetable|\bgcse"
-    r"|\bsats\b|\bexams?\b|extra\s+time|\bta\b|reception|\bplace\b",
+    r"|\bsats\b|\bexams?\b|extra\s+time|\bta\b|reception|\bplace\b|sent\s+home",
     re.IGNORECASE,
 )
 # What leads to a school even in a message that says nothing else of school: "we're
@@ -762,10 +791,13 @@ _SCHOOL_OTHER_LANGUAGE = re.compile(
 _SCHOOL_AT_END_LOWER = re.compile(
     r"\b(?:at|attends|attended|attending|goes\s+to|go\s+to|going\s+to|moved\s+to"
     r"|moving\s+to|started\s+at|starts\s+at|into|late\s+(?:to|for)|place\s+(?:at|in)"
-    r"|excluded\s+from)\s+(?P<name>[a-z]{5,})"
+    r"|excluded\s+from"
+    # since 3.3: "sent home again from bridgewater today"
+    r"|sent\s+home\s+(?:again\s+|early\s+)?from|home\s+early\s+from)\s+(?P<name>[a-z]{5,})"
     r"(?=\s*(?:[.!?,;:)\n]|$)|\s+(?:until|till|since|and|but|now|for|in\s+year|in\s+y\d"
     r"|because|where|which|so|every|this|next|last|today|after)\b)"
 )
+_NAME_SECONDARY = re.compile(r"\b(?P<name>[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})?)\s+Secondary\b")
 # How English places (and the schools named after them) end: a word in no dictionary
 # with one of these endings is a name ("brookfield", "kingsmead"), not a word run
 # together ("lunchtime", "voicemail") or misspelt ("skool").
@@ -776,6 +808,7 @@ _PLACE_ENDINGS = (
     "stone", "lea", "holme", "royd", "thorpe", "stead", "stow", "wick", "mouth", "minster",
     "cliffe", "cliff", "haven", "lodge", "hall", "manor", "court", "acre", "acres", "green",
     "fold", "garth", "shaw", "den", "dene", "ridge", "vale", "water", "lake", "oaks", "trees",
+    "way",
 )  # fmt: skip
 
 
@@ -877,6 +910,17 @@ def _more_schools(text: str) -> Iterator[Span]:
         key = fold(match.group("name"))
         if key not in _NOT_SCHOOL_INITIALS and key not in SEND_TERMS and _initials(key):
             yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    # Since 3.3: "e la Ridgeway Secondary", "Moorfield Secondary said": a name in no
+    # dictionary before "Secondary" ("Starting Secondary", "Local Authority Secondary" stay).
+    for match in _NAME_SECONDARY.finditer(text):
+        keys = [fold(w) for w in match.group("name").split()]
+        if all(
+            (_unknown(k) or k.endswith(_PLACE_ENDINGS))
+            and k not in SEND_TERMS
+            and k not in _GENERIC_SETTING_WORDS
+            for k in keys
+        ):
+            yield Span(match.start("name"), match.end(), "school", tag("school"))
     if in_context:
         for match in _SCHOOL_AT_END_LOWER.finditer(text):
             key = match.group("name")

@@ -12,7 +12,7 @@ around them says they are something else:
 - a town after "in", "near" or a verb of moving ("moving to Chester", "in Preston"),
   also when the town is a first name too (``data/places.txt``);
 - a name that is part of a building or an organisation ("Martin House hospice",
-  "Francis Trust");
+  "Francis Trust", "Florence Nightingale ward"), a town's hospital ("Leeds General");
 - "Me", "Son", "Daughter" opening a sentence ("Me and Aisha went", "Son Tomasz, DOB").
 """
 
@@ -28,7 +28,7 @@ DATA = Path(__file__).with_name("data")
 
 _MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _MONTH_IN_DATE = re.compile(
-    r"\b(?:in|since|until|till|before|after|next|last|this|early|late|mid|(?:end|start"
+    r"\b(?:in|since|until|till|before|after|from|by|next|last|this|early|late|mid|(?:end|start"
     r"|beginning|middle)\s+of)\s+(?P<word>" + _MONTH_SHORT + r")\b"
     r"|\b(?P<dated>" + _MONTH_SHORT + r")\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?\b|'?\d{2,4}\b)"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<after_day>" + _MONTH_SHORT + r")\b",
@@ -42,7 +42,11 @@ _PLACE_AFTER = re.compile(
 _BUILDING = re.compile(
     r"\b(?P<word>[A-Z][a-z]+)\s+(?:House|Hospice|Trust|Foundation|Centre|Center|Clinic"
     r"|Surgery|Hospital|Library|Ward)\b"
+    # since 3.3: a ward named after two words ("on Florence Nightingale ward")
+    r"|\b(?:on|to|in)\s+(?P<word2>[A-Z][a-z]+\s+[A-Z][a-z]+)\s+[Ww]ard\b"
 )
+# "Leeds General", "Calderdale Royal": a town's hospital (since 3.3), no school or person.
+_TOWN_HOSPITAL = re.compile(r"\b(?P<word>[A-Z][a-z]+)\s+(?:General|Royal|Infirmary)\b")
 _NOT_A_NAME_OPENING = re.compile(
     r"(?:^|[.!?\n]\s*)(?P<word>Me|Son|Daughter)\b(?=\s+(?:and|&|[A-Z]))"
 )
@@ -83,12 +87,16 @@ def _places() -> frozenset[str]:
 def idiom_ranges(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` ranges of ``text`` that are a listed phrase ("Williams syndrome",
     "St John Ambulance"): no person's and no school's name."""
-    return [m.span() for m in _idioms().finditer(text)]
+    ranges = [m.span() for m in _idioms().finditer(text)]
+    for match in _TOWN_HOSPITAL.finditer(text):
+        if fold(match.group("word")) in _places():
+            ranges.append(match.span())
+    return ranges
 
 
 def kept_ranges(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` ranges of ``text`` that are no person's name."""
-    ranges = [m.span() for m in _idioms().finditer(text)]
+    ranges = idiom_ranges(text)
     greeting = _greeting().match(text)
     if greeting:
         ranges.append(greeting.span())
@@ -99,5 +107,7 @@ def kept_ranges(text: str) -> list[tuple[int, int]]:
         if fold(match.group("word")) in _places():
             ranges.append(match.span("word"))
     for pattern in (_BUILDING, _NOT_A_NAME_OPENING):
-        ranges.extend(match.span("word") for match in pattern.finditer(text))
+        for match in pattern.finditer(text):
+            group = "word2" if match.groupdict().get("word2") else "word"
+            ranges.append(match.span(group))
     return ranges

@@ -811,3 +811,149 @@ def test_look_alikes_of_names_stay_since_3_2(text: str) -> None:
     assert "[child]" not in anonymise(text)
     assert "[name]" not in anonymise(text)
     assert "[school]" not in anonymise(text)
+
+
+# --- anon-3.3.0: holdout10's kinds of miss (invented messages, none of holdout10's) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a birthday's day and month, no year
+        ("his bday is 9th June, no party", "his bday is [dob], no party"),
+        ("bday 21st october, we never do parties", "bday [dob], we never do parties"),
+        ("her birthday was Nov 3rd and it went badly", "her birthday was [dob] and it went badly"),
+        # Portuguese "nasceu a", Arabic "مولود في" with an Arabic month
+        ("O Tiago nasceu a 5 de março de 2017.", "O [child] nasceu a [dob]."),
+        ("A filha nasceu a 11/09/2015 em Leeds", "A filha nasceu a [dob] em Leeds"),
+        ("ابنتي مولودة في 3 مارس 2016 في ليدز", "ابنتي مولودة في [dob] في ليدز"),
+        # Persian "his date of birth" with the ending joined, Bengali "birthday"
+        ("تاریخ تولدش ۰۳/۰۷/۲۰۱۵ است", "تاریخ تولدش [dob] است"),
+        ("ওর জন্মদিন ২ মে ২০১৭।", "ওর জন্মদিন [dob]।"),
+    ],
+)
+def test_dates_of_birth_since_3_3(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her birthday party is on 9th June at the soft play",
+        "born on 3 March at 29 weeks",
+        "the review is on 5 de março de 2026",
+        "his birthday is in June",
+    ],
+)
+def test_dates_that_are_not_of_birth_stay_since_3_3(text: str) -> None:
+    assert "[dob]" not in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Address: 7 Mill Cottages, Otley", "Address: [address], Otley"),
+        ("we live at 14 Primrose Villas now", "we live at [address] now"),
+    ],
+)
+def test_addresses_since_3_3(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        # initials after "my son", "his sister"; initials opening a sentence before a sibling
+        ("my daughter K and her brother D both have ADHD", ["K ", " D "], ["ADHD"]),
+        ("BJ and his sister are both at home now", ["BJ"], ["sister"]),
+        # "it's ..." opening the message or after a greeting says who writes
+        ("Hiya Sue, it's Becks. The panel said no again", ["Becks"], ["panel"]),
+        ("hi its shaz again, any news on the EHCP?", ["shaz"], ["EHCP"]),
+        # Portuguese "o pai do ...", "a mãe da ..."
+        ("Sou a mãe da Luana e ela tem autismo", ["Luana"], ["autismo"]),
+        # a Latin name inside Chinese text, and a Chinese name found once, again
+        ("我女儿的老师Mrs Pemberton说她很安静。", ["Pemberton"], ["Mrs"]),
+        ("我是王芳的妈妈。王芳今年八岁。", ["王芳"], ["妈妈"]),
+        # "his sister" in Arabic script before a name; a Bengali family name after a name
+        ("ابني في المدرسة مع أخته مريم", ["مريم"], ["المدرسة"]),
+        ("আমার মেয়ে ফাতেমা জাহান স্কুলে যায়।", ["ফাতেমা", "জাহান"], ["স্কুলে"]),
+    ],
+)
+def test_names_since_3_3(text: str, gone: list[str], kept: list[str]) -> None:
+    result = anonymise(text)
+    for word in gone:
+        assert word not in result
+    for word in kept:
+        assert word in result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son I think is struggling",
+        "MY SON IS 12 AND HAS NO PLACE",
+        "my son's TA is lovely",
+        "PE and his sister are his favourite things",
+        "its hard, it's May already and its Autism week",
+        "Hi all, it's Christmas soon and nothing is sorted",
+        "it's really hard to get a reply",
+        "我儿子在Leeds上学，有ADHD。",
+    ],
+)
+def test_look_alikes_of_names_stay_since_3_3(text: str) -> None:
+    result = anonymise(text)
+    assert "[child]" not in result and "[name]" not in result
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("she is at Brookfield Secondary now", "Brookfield Secondary"),
+        ("Kai starts at Ashgrove SEN unit in September", "Ashgrove SEN unit"),
+        ("Ellis, year 8, BHGS. He is struggling", "BHGS"),
+        ("he got sent home again from hollybank today", "hollybank"),
+    ],
+)
+def test_schools_since_3_3(text: str, gone: str) -> None:
+    result = anonymise(text)
+    assert gone not in result and "[school]" in result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Starting Secondary in September is a worry",
+        "Mainstream Secondary is hard for him",
+        "The SEN unit is great",
+        "Sam, year 9, ADHD. He needs help",
+        "got sent home again from school today",
+        "sent home from swimming today",
+        "Ms Okafor from the Virtual School is helping with his PEP",
+    ],
+)
+def test_look_alikes_of_schools_stay_since_3_3(text: str) -> None:
+    result = anonymise(text)
+    assert "[school]" not in result
+    assert "Secondary" in result or "Secondary" not in text
+    assert "Virtual School" in result or "Virtual" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Frank opinion? the school is off-rolling him", "Frank"),
+        ("Rose garden at the hospice calmed her", "Rose"),
+        ("he was on Edith Cavell ward for a week", "Edith Cavell"),
+        ("she was born at Bradford Royal, 10 weeks early", "Bradford Royal"),
+        ("Waxaan ahay hooyada Sahra", "ahay hooyada"),
+        ("Mano sūnus eina į mokyklą, mokosi gerai", "eina"),
+        ("Il est élève en CM2, je peux le faire moi-même", "élève"),
+        ("SEND Casework Officer: Jo Bell", "Casework"),
+    ],
+)
+def test_words_kept_since_3_3(text: str, kept: str) -> None:
+    assert kept in anonymise(text)
+
+
+def test_version_is_3_3() -> None:
+    assert ANONYMISER_VERSION == "anon-3.3.0"
