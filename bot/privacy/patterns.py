@@ -589,6 +589,21 @@ _SAINT_AFTER_OTHER_LANGUAGE = re.compile(
 )
 
 
+# Since 3.4 "the Rainbow unit attached to Oakfield", "the Phoenix base at...": a named
+# unit or base of a school (not "the ASD unit", "the Burns unit at the hospital").
+_NAMED_UNIT = re.compile(
+    r"\b(?:the|a)\s+(?P<name>[A-Z][a-z]+\s+(?:[Uu]nit|[Bb]ase))\s+(?:attached\s+to|at|in|of)\b"
+)
+_NOT_UNIT_NAMES = words(
+    """
+    resource autism autistic hearing learning speech language communication nurture
+    inclusion assessment specialist sensory behaviour behavior support pupil referral
+    burns maternity neonatal children childrens intensive stroke renal cancer eating
+    mental psychiatric mother baby day dialysis cardiac epilepsy respite adolescent
+    """
+)
+
+
 def find_schools(text: str) -> Iterator[Span]:
     """Named schools, nurseries and colleges ("Oakfield Primary", "St Mary's C of E
     Academy", "Little Stars Nursery"); "the local primary school" stays."""
@@ -596,6 +611,10 @@ def find_schools(text: str) -> Iterator[Span]:
     if _unshout(text) == text:
         found += list(_more_schools(text))
         found += list(_listed_with_school(text, found))
+    for match in _NAMED_UNIT.finditer(text):
+        key = fold(match.group("name").split()[0])
+        if key not in _NOT_UNIT_NAMES and key not in SEND_TERMS and key not in _LOWER_GENERIC_WORDS:
+            found.append(Span(match.start("name"), match.end("name"), "school", tag("school")))
     for match in _SAINT_AFTER_OTHER_LANGUAGE.finditer(text):
         found.append(Span(match.start("name"), match.end("name"), "school", tag("school")))
     yield from found

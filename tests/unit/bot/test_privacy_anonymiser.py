@@ -1002,6 +1002,8 @@ def test_look_alikes_of_birthdays_stay_since_3_4(text: str) -> None:
         ("Mój syn chodzi w St Bernard's od września", "Bernard"),
         ("Діти ходять до St Cuthbert's. Дякую", "Cuthbert"),
         ("ابنتي في حضانة Happy Days كل يوم", "Happy Days"),
+        ("He is in the Kestrel unit attached to the high school", "Kestrel"),
+        ("she moved to the Lighthouse base at her new school", "Lighthouse"),
     ],
 )
 def test_schools_since_3_4(text: str, school: str) -> None:
@@ -1015,6 +1017,9 @@ def test_schools_since_3_4(text: str, school: str) -> None:
     [
         ("Pomogli nam w St John's Ambulance", "St John's Ambulance"),
         ("Byliśmy w St Mary's Church w niedzielę", "St Mary's Church"),
+        ("he is in the ASD unit at his school", "ASD unit"),
+        ("she is in the Nurture base at school", "Nurture base"),
+        ("he was on the Neonatal unit at birth", "Neonatal unit"),
     ],
 )
 def test_look_alikes_of_saint_schools_stay_since_3_4(text: str, kept: str) -> None:
