@@ -198,8 +198,6 @@ def _words(text: str) -> list[_Word]:
     return found
 
 
-
-
 class _Finder:
     def __init__(self, text: str, lists: _Lists) -> None:
         self.text = text

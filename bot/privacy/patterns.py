@@ -147,8 +147,11 @@ _BIRTHDAY_OTHER = re.compile(
     r"(?<!\w)(?:urodziny|urodzinki|cumpleaños|cumpleanos|anniversaire|aniversário|aniversario"
     r"|doğum\s+günü|dogum\s+gunu|gimtadienis|gimtadienį|ziua\s+de\s+naștere|ziua\s+lui"
     r"|ziua\s+ei|день\s+народження|день\s+рождения|geburtstag|compleanno)"
-    r"(?:\s+[^\W\d]{1,4}){0,3}\s*:?\s*(?P<date>\d{1,2}\.?\s+(?:de\s+)?(?:" + _MONTH_OTHER + r"|"
-    + _MONTH + r")\b)",
+    r"(?:\s+[^\W\d]{1,4}){0,3}\s*:?\s*(?P<date>\d{1,2}\.?\s+(?:de\s+)?(?:"
+    + _MONTH_OTHER
+    + r"|"
+    + _MONTH
+    + r")\b)",
     re.IGNORECASE,
 )
 
