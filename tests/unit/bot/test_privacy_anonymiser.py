@@ -1032,7 +1032,7 @@ def test_look_alikes_of_saint_schools_stay_since_3_4(text: str, kept: str) -> No
         ("Pani Kowalska z rady nie odpowiada", "Pani [name]"),
         ("Öğretmeni Bayan Smith çok iyi", "Bayan [name]"),
         ("Tita Rosa picks him up from school", "Tita [name]"),
-        ("Lo pregunto con esperanza jaja", "esperanza jaja"),
+        ("Lo pregunto con cariño jaja", "jaja"),
         ("Servis şoförü çok iyi, okula gidiyor", "gidiyor"),
         ("Macalinka ayaa sheegay in aysan jirin lacag", "aysan jirin lacag"),
     ],
