@@ -17,7 +17,7 @@ from bot.privacy.lexicon import load_lexicon
 def main() -> None:
     """Print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    splits = [f"holdout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)]
+    splits = [f"holdout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)]
     splits += [f"dev{n}" for n in ("", 2, 3, 4)]
     parser.add_argument("split", nargs="?", default="holdout", choices=splits)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")

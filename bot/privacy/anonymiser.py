@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
 from bot.privacy import patterns
-from bot.privacy.lexicon import fold, load_lexicon
+from bot.privacy.lexicon import TITLES, fold, load_lexicon
 from bot.privacy.names import find_names
 from bot.privacy.other_scripts import find_other_script_names
 from bot.privacy.patterns import Span
@@ -41,7 +41,7 @@ from bot.privacy.traps import idiom_ranges, kept_ranges
 
 # Bump when a change could anonymise the same text differently; the API stores it
 # with each view, so a forum can tell which views an improvement applies to.
-ANONYMISER_VERSION = "anon-3.3.0"
+ANONYMISER_VERSION = "anon-3.4.0"
 
 # Finders in order of precedence: where two overlap, the earlier one wins.
 _FINDERS: tuple[Callable[[str], Iterable[Span]], ...] = (
@@ -95,7 +95,31 @@ def find_identifiers(
             for span in tagger.find(text, covered):
                 if not _overlaps(span, chosen):
                     chosen.append(span)
-    return sorted(_without_traps(text, chosen), key=lambda s: s.start)
+    return sorted(_without_titles(text, _without_traps(text, chosen)), key=lambda s: s.start)
+
+
+_FIRST_WORD = re.compile(r"\S+")
+
+
+def _without_titles(text: str, spans: list[Span]) -> list[Span]:
+    """Since 3.4: a title at the start of a person span stays ("Pani Nowicka" becomes
+    "Pani [name]", as "Mrs Patel" becomes "Mrs [name]"); a span that is only a title goes."""
+    result = []
+    for span in spans:
+        first = _FIRST_WORD.match(text, span.start)
+        if (
+            span.label in _PERSON_LABELS
+            and first is not None
+            and first.end() <= span.end
+            and fold(first.group()).rstrip(".") in TITLES
+        ):
+            rest = text[first.end() : span.end]
+            start = first.end() + len(rest) - len(rest.lstrip())
+            if start < span.end:
+                result.append(Span(start, span.end, span.label, span.replacement))
+            continue
+        result.append(span)
+    return result
 
 
 _PERSON_LABELS = {"child", "name"}

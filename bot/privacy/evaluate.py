@@ -34,7 +34,7 @@ def load_examples(split: str) -> list[Example]:
 
     Raises:
         FileNotFoundError: With a plain message if the set is not there (the sealed
-            ``holdout11`` is added only when it is scored).
+            ``holdout12`` is added only when it is scored).
     """
     path = LABELLED / f"identifiers_{split}.jsonl"
     if not path.exists():
@@ -42,7 +42,7 @@ def load_examples(split: str) -> list[Example]:
             f"No labelled set {split!r}: {path} does not exist"
             + (
                 " yet (the sealed set is added only when it is scored)"
-                if split == "holdout11"
+                if split == "holdout12"
                 else ""
             )
         )

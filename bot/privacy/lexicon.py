@@ -142,6 +142,7 @@ TITLES = words(
     auntie aunty aunt uncle nanna
     pani panie doamna doamnei domnul dna dl señora senora señor senor sra sr senhora
     senhor madame mme monsieur frau herr ponia ponas hanım hanim bey
+    bayan tita tito cô co thầy thay
     """
 )
 

@@ -64,6 +64,14 @@ def fold(word: str) -> str:
     return _ARABIC_MARKS.sub("", word.translate(_ARABIC_FOLD)).lower()
 
 
+# Since 3.4: "is", "am" (Urdu, Persian, Amharic) and "in" (Amharic) that close a name of
+# two words after "name", "I" or "my child" ("میرا نام نسرین اختر ہے").
+_NAME_CLOSERS = ("ہے", "ہوں", "هستم", "است", "هست", "ነው", "ነኝ", "በ")
+_NAMING_CUES = ("نام", "نامم", "اسمي", "اسمی", "من", "میں", "ስሜ", "ስመይ", "ልጄ", "ልጃችን")
+_CLOSERS = frozenset(fold(word) for word in _NAME_CLOSERS)
+_NAMING = frozenset(fold(word) for word in _NAMING_CUES)
+
+
 def _is_word_char(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LM" or ch in "\u200c\u200d"
 
@@ -323,7 +331,23 @@ class _Finder:
             self.labels.setdefault(i, "name")
 
     def extend(self) -> None:
-        """A listed name or family name, or an Arabic "al-" word, after a found name."""
+        """A listed name or family name, or an Arabic "al-" word, after a found name; since
+        3.4 also any word between a found name and "is"/"am" or "at" closing it ("میرا نام
+        نسرین اختر ہے", "من مریم رضایی هستم", "ልጄ ሄኖክ አበበ በ ..."): a family name."""
+        for index in sorted(self.labels):
+            nxt = index + 1
+            if (
+                nxt + 1 < len(self.words)
+                and nxt not in self.labels
+                and not self.words[nxt].sentence_start
+                and not self.words[nxt + 1].sentence_start
+                and self.words[nxt + 1].key in _CLOSERS
+                and index > 0
+                and self.words[index - 1].key in _NAMING
+                and self.can_be_name(self.words[nxt])
+                and not self.text[self.words[index].end : self.words[nxt].start].strip()
+            ):
+                self.labels[nxt] = self.labels[index]
         for index in sorted(self.labels):
             nxt = index + 1
             while nxt < len(self.words) and not self.words[nxt].sentence_start:
@@ -407,6 +431,19 @@ def _chinese_names(text: str, lists: _Lists) -> Iterator[Span]:
                 else:
                     continue
                 yield Span(offset + after, offset + end, label, tag(label))
+        # Since 3.4: "李明的妈妈" (Li Ming's mum): a surname and one or two characters
+        # before "'s mum"/"'s dad" are a child's name.
+        for match in _CHINESE_PARENT_OF.finditer(chunk):
+            begin = match.start()
+            for size in (3, 2):
+                name = chunk[max(begin - size, 0) : begin]
+                if (
+                    len(name) == size
+                    and (name[:1] in lists.surnames or name[:2] in lists.surnames)
+                    and not any(ch in lists.chinese_stop for ch in name)
+                ):
+                    yield Span(offset + begin - size, offset + begin, "child", tag("child"))
+                    break
         for title in lists.chinese_titles:
             for match in re.finditer(re.escape(title), chunk):
                 for size in (1, 2, 3):
@@ -418,6 +455,8 @@ def _chinese_names(text: str, lists: _Lists) -> Iterator[Span]:
                         yield Span(offset + begin, offset + match.start(), "name", tag("name"))
                         break
 
+
+_CHINESE_PARENT_OF = re.compile(r"的(?:妈妈|媽媽|爸爸|家长|家長|妈|媽|爸)")
 
 # "Zhang Hao (张浩)", "Suman Gurung (सुमन)": a name written again in its own script.
 _ALIAS = re.compile(r"[A-Z][\w'\u2019\-]+\s*\(\s*(?P<alias>[^\x00-\u024f()]{1,40}?)\s*\)")
@@ -456,6 +495,13 @@ def _chinese_repeats(text: str, found: list[Span]) -> Iterator[Span]:
     taken = {(span.start, span.end) for span in found}
     for span in found:
         name = text[span.start : span.end]
+        # Since 3.4: a one-character given name doubled is what the child is called
+        # ("李明" is "明明" at home).
+        if len(name) == 2:
+            for match in re.finditer(re.escape(name[1] * 2), text):
+                if match.span() not in taken:
+                    taken.add(match.span())
+                    yield Span(match.start(), match.end(), span.label, tag(span.label))
         if len(name) < 2:
             continue
         for match in re.finditer(re.escape(name), text):

@@ -99,11 +99,15 @@ _MONTH_OTHER = (
     r"|জানুয়ারি|জানুয়ারী|ফেব্রুয়ারি|ফেব্রুয়ারী|মার্চ|এপ্রিল|মে|জুন|জুলাই|আগস্ট|অগাস্ট"
     r"|সেপ্টেম্বর|অক্টোবর|নভেম্বর|ডিসেম্বর"
     r"|जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|नवंबर"
-    r"|नवम्बर|दिसंबर|दिसम्बर)"
+    r"|नवम्बर|दिसंबर|दिसम्बर"
+    # since 3.4: Gurmukhi (Punjabi)
+    r"|ਜਨਵਰੀ|ਫ਼ਰਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ|ਅਪਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ)"
 )
 _DATE_OTHER = (
     r"(?:\d{1,2}\.?\s+(?:de\s+)?" + _MONTH_OTHER + r"\.?,?\s+(?:de\s+)?\d{4}(?:\s*(?:r\.|г\.|р\.))?"
     r"|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일号]?"
+    # since 3.4: Lithuanian, year first: "2014 m. gegužės 3 d."
+    r"|\d{4}\s*m\.?\s+" + _MONTH_OTHER + r"\s+\d{1,2}(?:\s*d\.)?"
     r"|[\u0660-\u0669\u06f0-\u06f9]{1,4}[/.\-][\u0660-\u0669\u06f0-\u06f9]{1,2}"
     r"[/.\-][\u0660-\u0669\u06f0-\u06f9]{1,4})"
 )
@@ -125,6 +129,29 @@ _BIRTHDAY_NO_YEAR = re.compile(
     r"\b(?:birth\s?day|b['\u2019\-]?day)(?:\s*(?:is|was|:|-|=))?(?:\s+on)?(?:\s+the)?\s*"
     r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b"
     r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d))",
+    re.IGNORECASE,
+)
+# Since 3.4 with a day word between: "his birthday was yesterday, 19th Feb", "her
+# birthday is this Sunday, 3rd March" ("birthday party on 9th June" stays).
+_BIRTHDAY_LATER = re.compile(
+    r"\b(?:birth\s?day|b['\u2019\-]?day)(?:\s+(?:is|was|'s))?"
+    r"\s+(?:yesterday|today|tomorrow|(?:on\s+|last\s+|this\s+|next\s+)?(?:week|weekend"
+    r"|month|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?),?\s+(?:on\s+)?(?:the\s+)?"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b"
+    r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d))",
+    re.IGNORECASE,
+)
+# Since 3.4 "birthday" in other languages, then a day and month with no year, a few short
+# words between: "urodziny ma 1 czerwca", "su cumpleaños es el 12 de enero".
+_BIRTHDAY_OTHER = re.compile(
+    r"(?<!\w)(?:urodziny|urodzinki|cumpleaños|cumpleanos|anniversaire|aniversário|aniversario"
+    r"|doğum\s+günü|dogum\s+gunu|gimtadienis|gimtadienį|ziua\s+de\s+naștere|ziua\s+lui"
+    r"|ziua\s+ei|день\s+народження|день\s+рождения|geburtstag|compleanno)"
+    r"(?:\s+[^\W\d]{1,4}){0,3}\s*:?\s*(?P<date>\d{1,2}\.?\s+(?:de\s+)?(?:"
+    + _MONTH_OTHER
+    + r"|"
+    + _MONTH
+    + r")\b)",
     re.IGNORECASE,
 )
 
@@ -414,8 +441,9 @@ def find_dates_of_birth(text: str) -> Iterator[Span]:
         yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
     for match in _DOB_OTHER.finditer(text):
         yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
-    for match in _BIRTHDAY_NO_YEAR.finditer(text):
-        yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+    for pattern in (_BIRTHDAY_NO_YEAR, _BIRTHDAY_LATER, _BIRTHDAY_OTHER):
+        for match in pattern.finditer(text):
+            yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
     lexicon = load_lexicon()
     for match in _DATE_AFTER_NAME.finditer(text):
         key = fold(match.group("word"))
@@ -556,6 +584,29 @@ def _start_of_caps_name(shaped: str, start: int, end: int) -> int | None:
     return start + first.start() if naming else None
 
 
+# Since 3.4 "w St Wilfrid's", "до St Anselm's": a saint's name with "'s" and no kind
+# word, after "in"/"to"/"at" of another language, is a school.
+_SAINT_AFTER_OTHER_LANGUAGE = re.compile(
+    r"(?<!\w)(?:w|we|do|na|в|у|до|à|a|en|em|na|la|în|ở|tại|في|ke|al|ad|nella|alla)\s+"
+    r"(?P<name>St\.?\s+[A-Z][a-z]+['\u2019]s)(?!\w)(?!\s+(?:[A-Z]|[Hh]ospital|[Cc]hurch))"
+)
+
+
+# Since 3.4 "the Rainbow unit attached to Oakfield", "the Phoenix base at...": a named
+# unit or base of a school (not "the ASD unit", "the Burns unit at the hospital").
+_NAMED_UNIT = re.compile(
+    r"\b(?:the|a)\s+(?P<name>[A-Z][a-z]+\s+(?:[Uu]nit|[Bb]ase))\s+(?:attached\s+to|at|in|of)\b"
+)
+_NOT_UNIT_NAMES = words(
+    """
+    resource autism autistic hearing learning speech language communication nurture
+    inclusion assessment specialist sensory behaviour behavior support pupil referral
+    burns maternity neonatal children childrens intensive stroke renal cancer eating
+    mental psychiatric mother baby day dialysis cardiac epilepsy respite adolescent
+    """
+)
+
+
 def find_schools(text: str) -> Iterator[Span]:
     """Named schools, nurseries and colleges ("Oakfield Primary", "St Mary's C of E
     Academy", "Little Stars Nursery"); "the local primary school" stays."""
@@ -563,6 +614,12 @@ def find_schools(text: str) -> Iterator[Span]:
     if _unshout(text) == text:
         found += list(_more_schools(text))
         found += list(_listed_with_school(text, found))
+    for match in _NAMED_UNIT.finditer(text):
+        key = fold(match.group("name").split()[0])
+        if key not in _NOT_UNIT_NAMES and key not in SEND_TERMS and key not in _LOWER_GENERIC_WORDS:
+            found.append(Span(match.start("name"), match.end("name"), "school", tag("school")))
+    for match in _SAINT_AFTER_OTHER_LANGUAGE.finditer(text):
+        found.append(Span(match.start("name"), match.end("name"), "school", tag("school")))
     yield from found
 
 

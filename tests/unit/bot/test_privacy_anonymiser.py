@@ -955,5 +955,87 @@ def test_words_kept_since_3_3(text: str, kept: str) -> None:
     assert kept in anonymise(text)
 
 
-def test_version_is_3_3() -> None:
-    assert ANONYMISER_VERSION == "anon-3.3.0"
+def test_version_is_3_4() -> None:
+    assert ANONYMISER_VERSION == "anon-3.4.0"
+
+
+# --- anon-3.4.0: holdout11's kinds of miss (invented messages, none of holdout11's) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("her birthday was last week, 4th March, and she loved it", "4th March"),
+        ("his bday is this Friday, May 9th!", "May 9th"),
+        ("her birthday was yesterday, 2nd June, so cake", "2nd June"),
+        ("Urodziny ma 7 lipca, ma 8 lat", "7 lipca"),
+        ("Su cumpleaños es el 3 de mayo", "3 de mayo"),
+        ("Doğum günü 9 ekim, okulda parti", "9 ekim"),
+        ("ਉਸਦਾ ਜਨਮ 5 ਮਾਰਚ 2014 ਨੂੰ ਹੋਇਆ", "5 ਮਾਰਚ 2014"),
+        ("Sūnus gimė 2015 m. birželio 8 d. Vilniuje", "2015 m. birželio 8 d."),
+        ("የተወለደው 3/4/2012 ነው", "3/4/2012"),
+    ],
+)
+def test_dates_of_birth_since_3_4(text: str, date: str) -> None:
+    result = anonymise(text)
+    assert date not in result
+    assert "[dob]" in result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her birthday and the annual review are both on 4th March",
+        "birthday party went fine. Review on 12th May",
+        "her birthday party is this Saturday at the soft play, review 12th May",
+        "Spotkanie jest 7 lipca w szkole",
+        "La reunión es el 3 de mayo",
+    ],
+)
+def test_look_alikes_of_birthdays_stay_since_3_4(text: str) -> None:
+    assert "[dob]" not in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("Mój syn chodzi w St Bernard's od września", "Bernard"),
+        ("Діти ходять до St Cuthbert's. Дякую", "Cuthbert"),
+        ("ابنتي في حضانة Happy Days كل يوم", "Happy Days"),
+        ("He is in the Kestrel unit attached to the high school", "Kestrel"),
+        ("she moved to the Lighthouse base at her new school", "Lighthouse"),
+    ],
+)
+def test_schools_since_3_4(text: str, school: str) -> None:
+    result = anonymise(text)
+    assert school not in result
+    assert "[school]" in result
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Pomogli nam w St John's Ambulance", "St John's Ambulance"),
+        ("Byliśmy w St Mary's Church w niedzielę", "St Mary's Church"),
+        ("he is in the ASD unit at his school", "ASD unit"),
+        ("she is in the Nurture base at school", "Nurture base"),
+        ("he was on the Neonatal unit at birth", "Neonatal unit"),
+    ],
+)
+def test_look_alikes_of_saint_schools_stay_since_3_4(text: str, kept: str) -> None:
+    assert kept in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Pani Kowalska z rady nie odpowiada", "Pani [name]"),
+        ("Öğretmeni Bayan Smith çok iyi", "Bayan [name]"),
+        ("Tita Rosa picks him up from school", "Tita [name]"),
+        ("Lo pregunto con cariño jaja", "jaja"),
+        ("Servis şoförü çok iyi, okula gidiyor", "gidiyor"),
+        ("Macalinka ayaa sheegay in aysan jirin lacag", "aysan jirin lacag"),
+    ],
+)
+def test_titles_and_words_kept_since_3_4(text: str, kept: str) -> None:
+    assert kept in anonymise(text)

@@ -161,3 +161,29 @@ def test_hebrew_greek_gujarati_tamil(text: str, expected: str) -> None:
 )
 def test_other_scripts_since_3_2(text: str, expected: str) -> None:
     assert anonymise(text) == expected
+
+
+# anon-3.4.0: invented examples of the kinds of miss holdout11 showed.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a two-word name closed by "is"/"am" after "my name"/"I"/"my child"
+        ("میرا نام رضوانہ بیگم ہے۔", "میرا نام [name] ہے۔"),
+        ("سلام، من زهرا کریمی هستم.", "سلام، من [name] هستم."),
+        # ... but not a word after a child's name ("my son Ahmed is ill")
+        ("میرا بیٹا احمد بیمار ہے", "میرا بیٹا [child] بیمار ہے"),
+        # Chinese "X's mum": the surname and given name before it, and the given name doubled
+        ("王亮的妈妈：亮亮在学校很开心", "[child]的妈妈：[child]在学校很开心"),
+        # ... but "his mum" stays
+        ("我是他的妈妈", "我是他的妈妈"),
+    ],
+)
+def test_other_scripts_since_3_4(text: str, expected: str) -> None:
+    assert anonymise(text) == expected
+
+
+def test_amharic_name_closed_by_at_goes_since_3_4() -> None:
+    result = anonymise("ልጄ ሳሙኤል ገብሩ በ ትምህርት ቤት ይማራል።")
+    assert "ሳሙኤል" not in result
+    assert "ገብሩ" not in result
+    assert "ትምህርት ቤት" in result
