@@ -127,3 +127,33 @@ def test_folding_takes_accents_off_latin_letters_only() -> None:
     assert fold("Español") == "espanol"
     assert fold("Română") == "romana"
     assert fold("বাংলা") == "বাংলা"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SENCo Mrs Kowalczyk never answers my emails and Wojciech's EHCP is late",
+        "Szczepan and Grzegorz both have autism, can I get short breaks?",
+        "Our caseworker Małgorzata Wiśniewska left and nobody replaced her",
+        "Thanks Mrs Nowakowska",
+        "Ionut's teacher Doamna Popescu says he needs more help",
+        "Sofía García needs a wheelchair taxi to school",
+        "Ayşe Demir cannot get an appointment with CAMHS",
+    ],
+)
+def test_names_of_other_origins_do_not_make_english_another_language(text: str) -> None:
+    assert detect_language(text, None) == "en"
+    assert detect_language(text, "en") == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mój syn Kacper nie chodzi do szkoły", "pl"),
+        ("Fiul meu Andrei are autism si nu are loc la scoala", "ro"),
+        ("Meu filho João não tem transporte", "pt"),
+        ("Hola, soy Carmen y mi hija Lucía tiene autismo", "es"),
+    ],
+)
+def test_names_in_other_languages_leave_the_language_as_it_is(text: str, language: str) -> None:
+    assert detect_language(text, None) == language
