@@ -123,12 +123,16 @@ _DOB = re.compile(
     + r")",
     re.IGNORECASE,
 )
+# A day and month with no year: "12th March", "3 of May", "May 3rd".
+_DAY_MONTH = (
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b"
+    r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)"
+)
 # Since 3.3 a birthday's day and month with no year: "bday is 12th March", "her birthday
 # was May 3rd" (after "born" a day and month stay: "born on 3 March at 29 weeks").
 _BIRTHDAY_NO_YEAR = re.compile(
     r"\b(?:birth\s?day|b['\u2019\-]?day)(?:\s*(?:is|was|:|-|=))?(?:\s+on)?(?:\s+the)?\s*"
-    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b"
-    r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d))",
+    r"(?P<date>" + _DAY_MONTH + r")",
     re.IGNORECASE,
 )
 # Since 3.4 with a day word between: "his birthday was yesterday, 19th Feb", "her
@@ -137,8 +141,7 @@ _BIRTHDAY_LATER = re.compile(
     r"\b(?:birth\s?day|b['\u2019\-]?day)(?:\s+(?:is|was|'s))?"
     r"\s+(?:yesterday|today|tomorrow|(?:on\s+|last\s+|this\s+|next\s+)?(?:week|weekend"
     r"|month|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?),?\s+(?:on\s+)?(?:the\s+)?"
-    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b"
-    r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d))",
+    r"(?P<date>" + _DAY_MONTH + r")",
     re.IGNORECASE,
 )
 # Since 3.4 "birthday" in other languages, then a day and month with no year, a few short
