@@ -10,16 +10,14 @@ import argparse
 import time
 
 from bot.privacy import ANONYMISER_VERSION, anonymise
-from bot.privacy.evaluate import load_examples, score
+from bot.privacy.evaluate import labelled_sets, load_examples, score
 from bot.privacy.lexicon import load_lexicon
 
 
 def main() -> None:
     """Print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    splits = [f"holdout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)]
-    splits += [f"dev{n}" for n in ("", 2, 3, 4)]
-    parser.add_argument("split", nargs="?", default="holdout", choices=splits)
+    parser.add_argument("split", nargs="?", default="holdout", choices=labelled_sets())
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
 

@@ -23,14 +23,14 @@ from functools import partial
 from pathlib import Path
 
 from bot.privacy.anonymiser import find_identifiers
-from bot.privacy.evaluate import Score, load_examples, score
+from bot.privacy.evaluate import SEALED_SET, Score, load_examples, score
 from bot.privacy.lexicon import load_lexicon
 from bot.privacy.patterns import Span
 from bot.privacy.tagger import KINDS, MODEL, THRESHOLD, Tagger
 from bot.privacy.train_tagger import COPIES, TRAINING_SETS, augment, train, training_examples
 
 THRESHOLDS = (0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
-TEST_SET = "holdout12"
+TEST_SET = SEALED_SET
 
 
 def _add(total: Score, part: Score) -> None:

@@ -248,18 +248,18 @@ def detect(text: str | None) -> Detection:
     return _latin(words, folded, english)
 
 
-def _without_names(words: list[str]) -> list[str]:
+def _without_names(words: list[str], folded: list[str]) -> list[str]:
     """The words without those that look like names, for lingua.
 
     Names say nothing about the language a parent writes in, but lingua reads "Mrs
     Kowalczyk" or "Małgorzata" as Polish. A capitalised word that is not the first, not in
     capitals and not an English word is left out (unless that leaves nothing).
     """
-    capitalised = [
-        i > 0 and w[:1].isupper() and not w.isupper() and fold(w) not in english_words()
-        for i, w in enumerate(words)
+    kept = [
+        word
+        for i, (word, folded_word) in enumerate(zip(words, folded, strict=True))
+        if i == 0 or not word[:1].isupper() or word.isupper() or folded_word in english_words()
     ]
-    kept = [w for w, name_like in zip(words, capitalised, strict=True) if not name_like]
     return kept or words
 
 
@@ -267,7 +267,7 @@ def _latin(words: list[str], folded: list[str], english: int) -> Detection:
     script = "LATIN"
     hits = {code: sum(1 for w in folded if w in cues) for code, cues in cue_words().items()}
     hits["en"] = english
-    language, confidence, values = _lingua_all(" ".join(_without_names(words)))
+    language, confidence, values = _lingua_all(" ".join(_without_names(words, folded)))
     combined = {code: hits.get(code, 0) + values.get(code, 0.0) for code in set(hits) | set(values)}
     ranked = sorted(combined, key=lambda code: combined[code], reverse=True)
     best = ranked[0]

@@ -18,6 +18,9 @@ from bot.privacy.anonymiser import find_identifiers
 from bot.privacy.patterns import Span
 
 LABELLED = Path(__file__).with_name("labelled")
+# The next blind set: written by someone who never saw the code, added to ``labelled/``
+# only when it is scored, once. Never tuned or trained on before then.
+SEALED_SET = "holdout12"
 _TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -29,23 +32,23 @@ class Example:
     ids: list[tuple[str, str]]
 
 
+def labelled_sets() -> list[str]:
+    """The names of the labelled sets in ``labelled/``, and the sealed one."""
+    found = {p.stem.removeprefix("identifiers_") for p in LABELLED.glob("identifiers_*.jsonl")}
+    return sorted(found | {SEALED_SET})
+
+
 def load_examples(split: str) -> list[Example]:
     """Read ``labelled/identifiers_<split>.jsonl`` (``dev``, ``holdout``, ``holdout9``...).
 
     Raises:
         FileNotFoundError: With a plain message if the set is not there (the sealed
-            ``holdout12`` is added only when it is scored).
+            ``SEALED_SET`` is added only when it is scored).
     """
     path = LABELLED / f"identifiers_{split}.jsonl"
     if not path.exists():
-        raise FileNotFoundError(
-            f"No labelled set {split!r}: {path} does not exist"
-            + (
-                " yet (the sealed set is added only when it is scored)"
-                if split == "holdout12"
-                else ""
-            )
-        )
+        why = " yet (the sealed set is added only when it is scored)" if split == SEALED_SET else ""
+        raise FileNotFoundError(f"No labelled set {split!r}: {path} does not exist{why}")
     examples = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():

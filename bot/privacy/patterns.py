@@ -128,17 +128,18 @@ _DAY_MONTH = (
     r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b"
     r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 )
+_BIRTHDAY_WORD = r"\b(?:birth\s?day|b['\u2019\-]?day)"  # "birthday", "bday", "b'day"
 # Since 3.3 a birthday's day and month with no year: "bday is 12th March", "her birthday
 # was May 3rd" (after "born" a day and month stay: "born on 3 March at 29 weeks").
 _BIRTHDAY_NO_YEAR = re.compile(
-    r"\b(?:birth\s?day|b['\u2019\-]?day)(?:\s*(?:is|was|:|-|=))?(?:\s+on)?(?:\s+the)?\s*"
+    _BIRTHDAY_WORD + r"(?:\s*(?:is|was|:|-|=))?(?:\s+on)?(?:\s+the)?\s*"
     r"(?P<date>" + _DAY_MONTH + r")",
     re.IGNORECASE,
 )
 # Since 3.4 with a day word between: "his birthday was yesterday, 19th Feb", "her
 # birthday is this Sunday, 3rd March" ("birthday party on 9th June" stays).
 _BIRTHDAY_LATER = re.compile(
-    r"\b(?:birth\s?day|b['\u2019\-]?day)(?:\s+(?:is|was|'s))?"
+    _BIRTHDAY_WORD + r"(?:\s+(?:is|was|'s))?"
     r"\s+(?:yesterday|today|tomorrow|(?:on\s+|last\s+|this\s+|next\s+)?(?:week|weekend"
     r"|month|mon|tues|wednes|thurs|fri|satur|sun)(?:day)?),?\s+(?:on\s+)?(?:the\s+)?"
     r"(?P<date>" + _DAY_MONTH + r")",
