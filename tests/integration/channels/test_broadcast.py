@@ -88,8 +88,11 @@ async def test_a_broadcast_to_1000_respects_the_rate_quiet_hours_and_a_late_stop
         stop_arrives(),
     )
     sent_evening = list(twilio.messages)
-    assert evening[Outcome.sent] == len(sent_evening) > 200
-    assert evening[Outcome.quiet_hours] > 300
+    # How many go before 21:00 depends on the machine (the rate allows 400; a loaded CI
+    # machine managed 141): some went, the quiet hours held back the rest, none was lost.
+    assert evening[Outcome.sent] == len(sent_evening) > 0
+    assert evening[Outcome.quiet_hours] > 0
+    assert sum(evening.values()) == len(SUBSCRIBERS)
     # No send began after 21:00 UK time. The clock is read just before each send, so a
     # send checked at 20:59:59.9999 may start a few microseconds past the hour (seen once
     # on a loaded machine); 50 ms covers that and nothing more.
