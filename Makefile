@@ -33,7 +33,7 @@ lint: setup  ## ruff on all Python code
 unit: setup  ## Unit tests of both environments, API tests on PostgreSQL, the Compose check
 	@scripts/test-tools.sh
 	@$(ENV) $(BOT)/python -m pytest -q tests/unit/bot tests/integration/channels
-	@$(ENV) $(API)/python -m pytest -q tests/unit/api tests/integration/api tests/docker
+	@$(ENV) $(API)/python -m pytest -q tests/unit/api tests/integration/api tests/integration/balancer tests/docker
 
 validate: setup  ## rasa data validate
 	@$(ENV) $(BOT)/rasa data validate $(RASA_DATA) --fail-on-warnings --quiet

@@ -64,6 +64,18 @@ class ProductionStack:
         assert replies, f"no reply to {message!r}; the stack's log ends:\n{self.log_tail()}"
         return replies
 
+    def served_by(self, sender: str, message: str) -> str:
+        """Send a turn through the balancer; the backend URL of the process that answered."""
+        response = httpx.post(
+            f"{self.balancer}/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            timeout=60,
+        )
+        response.raise_for_status()
+        assert response.json(), f"no reply to {message!r}; the stack's log ends:\n{self.log_tail()}"
+        # nginx lists every process it tried; the last one answered.
+        return "http://" + response.headers["X-Upstream"].split(",")[-1].strip()
+
     def log_tail(self) -> str:
         return self.log_path.read_text(errors="replace")[-4000:]
 
@@ -241,17 +253,31 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
+def test_the_balancer_keeps_each_conversation_on_one_process(stack: ProductionStack) -> None:
+    # Sticky by sender id, so a process's kept tracker serves the next turn; different
+    # conversations still spread over both processes (16 of them all on one: 1 in 30,000).
+    served: dict[str, set[str]] = {}
+    for n in range(16):
+        sender = f"prod-{uuid.uuid4().hex[:8]}-{n}"
+        served[sender] = {stack.served_by(sender, text) for text in ("hello", "what is SENDIASS")}
+    assert all(len(backends) == 1 for backends in served.values()), served
+    assert set().union(*served.values()) == set(stack.backends)
+
+
 def test_killing_a_rasa_process_loses_no_acknowledged_turn(stack: ProductionStack) -> None:
     sender = f"prod-{uuid.uuid4().hex[:8]}"
     sent = []
+    served = set()
     for text in ("hello", "what is an EHC plan", "what is SENDIASS"):
-        assert stack.say(stack.balancer, sender, text)
+        served.add(stack.served_by(sender, text))
         sent.append(text)
-    port = stack.backends[0].rsplit(":", 1)[1]
+    # Kill the process that holds this conversation, so the next turn must move.
+    [backend] = served
+    port = backend.rsplit(":", 1)[1]
     pids = subprocess.run(
         ["fuser", "-n", "tcp", port], capture_output=True, text=True
     ).stdout.split()
-    assert pids, "no process on the first Rasa port"
+    assert pids, f"no process on the Rasa port {port}"
     for pid in pids:
         os.kill(int(pid), signal.SIGKILL)
     # SIGKILL is not instant: until the process is gone its socket may still take a
@@ -267,7 +293,7 @@ def test_killing_a_rasa_process_loses_no_acknowledged_turn(stack: ProductionStac
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{stack.backends[0]}/", timeout=5).status_code == 200:
+            if httpx.get(f"{backend}/", timeout=5).status_code == 200:
                 break
         except httpx.HTTPError:
             pass
