@@ -143,6 +143,7 @@ TITLES = words(
     pani panie doamna doamnei domnul dna dl señora senora señor senor sra sr senhora
     senhor madame mme monsieur frau herr ponia ponas hanım hanim bey
     bayan tita tito cô co thầy thay
+    judge
     """
 )
 

@@ -754,6 +754,12 @@ _CHILD_INTROS = {
     ("mae", "da"),
 }
 _OWNERS = {"my", "our", "his", "her", "their"}
+# Two letters in lower case that are shorthand, not a child's initials ("my son rn").
+_TWO_LETTER_SHORTHAND = {
+    "rn", "bc", "tb", "fb", "ig", "ds", "dd", "dh", "dp", "ty", "np", "gp", "ot", "ta", "ep",
+    "la", "hv", "sw", "ok", "pm", "am", "xx", "lo", "yo", "ya", "ye", "ur", "im", "iv", "id",
+    "ad", "ab", "ah", "oh", "eh", "uh", "hm", "ft", "pt", "wk", "yr", "ie", "eg", "nb",
+}  # fmt: skip
 _CHILD_RELATIVES = {
     "son", "daughter", "brother", "sister", "twin", "stepson", "stepdaughter", "grandson",
     "granddaughter", "boy", "girl", "child", "nephew", "niece",
@@ -866,11 +872,20 @@ class _Token:
     reasons: list[str] = field(default_factory=list)
 
 
-def _breaks(gap: str, before_key: str | None) -> bool:
-    """Whether the gap after a word (its folded key) ends a sentence ("Dr. Khan" does not)."""
+def _breaks(gap: str, before_key: str | None, before_text: str | None = None) -> bool:
+    """Whether the gap after a word (its folded key) ends a sentence ("Dr. Khan" does not;
+    since 3.5 nor does an initial's full stop: "Mr D. Wright")."""
     if not gap.strip():
         return False
     if before_key is not None and before_key in TITLES and gap.strip() == ".":
+        return False
+    if (
+        before_text is not None
+        and len(before_text) == 1
+        and before_text.isupper()
+        and before_text not in "IA"
+        and gap.strip() == "."
+    ):
         return False
     return bool(_SENTENCE_END.search(gap))
 
@@ -895,7 +910,7 @@ def _tokenise(text: str) -> list[_Token]:
                 capitalised=name_part[:1].isupper()
                 and not (name_part.isupper() and len(name_part) > 1),
                 all_caps=name_part.isupper() and len(name_part) > 1,
-                sentence_start=index == 0 or _breaks(gap, tokens[-1].key if tokens else None),
+                sentence_start=index == 0 or _breaks(gap, tokens[-1].key, tokens[-1].text),
             )
         )
         previous_end = match.end()
@@ -954,7 +969,8 @@ class _Finder:
         found: list[_Token] = []
         current = token
         while len(found) < count and current.index > 0:
-            if _breaks(self.gap_before(current), self.tokens[current.index - 1].key):
+            earlier = self.tokens[current.index - 1]
+            if _breaks(self.gap_before(current), earlier.key, earlier.text):
                 break
             current = self.tokens[current.index - 1]
             found.insert(0, current)
@@ -963,7 +979,7 @@ class _Finder:
     def next_token(self, token: _Token) -> _Token | None:
         if token.index + 1 >= len(self.tokens):
             return None
-        if _breaks(self.gap_after(token), token.key):
+        if _breaks(self.gap_after(token), token.key, token.text):
             return None
         return self.tokens[token.index + 1]
 
@@ -1041,6 +1057,8 @@ class _Finder:
         """Since 3.3: a child written as initials ("his brother R is next", "my son TJ"),
         or initials opening a sentence before "and his sister" ("TJ and his sister")."""
         text = token.text
+        if self.lower_initials_after_relative(token):
+            return True
         if not (1 <= len(text) <= 3 and text.isalpha() and text.isupper()) or text == "I":
             return False
         if not self.capitals_mean_names:
@@ -1054,6 +1072,28 @@ class _Finder:
             and self.before_sibling(token)
         ):
             return True
+        before = self.previous(token, 2)
+        return (
+            len(before) == 2
+            and before[-2].key in _OWNERS
+            and before[-1].key in _CHILD_RELATIVES
+            and not before[-1].possessive
+            and not self.gap_before(token).strip()
+        )
+
+    def lower_initials_after_relative(self, token: _Token) -> bool:
+        """Since 3.5: two initials in lower case right after "my son"/"my boy" ("my boy
+        jj at nursery", "her brother tj"); not text-speak ("my son rn", "my dd")."""
+        text = token.text
+        if not (len(text) == 2 and text.isalpha() and text.islower()):
+            return False
+        key = token.key
+        if key in TEXT_SPEAK or key in NOT_NAMES or key in SEND_TERMS or key in _PRONOUNS:
+            return False
+        if key in _TWO_LETTER_SHORTHAND or key in _CHILD_RELATIVES or key in _OWNERS:
+            return False
+        if self.lex.looks_like_word(key):
+            return False
         before = self.previous(token, 2)
         return (
             len(before) == 2
@@ -1830,9 +1870,11 @@ class _Finder:
                         nxt.label = token.label
                         changed = True
                     continue
+                # (since 3.5 also after an initial's full stop: "Mr D. Wright")
+                initial = len(token.text) == 1 and token.text.isupper() and gap.strip() == "."
                 if (
                     not token.possessive
-                    and gap.strip() == ""
+                    and (gap.strip() == "" or initial)
                     and nxt.capitalised
                     and (self.could_be_name(nxt) or self.could_be_surname(nxt))
                 ):

@@ -101,7 +101,11 @@ _MONTH_OTHER = (
     r"|जनवरी|फ़रवरी|फरवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|सितम्बर|अक्टूबर|नवंबर"
     r"|नवम्बर|दिसंबर|दिसम्बर"
     # since 3.4: Gurmukhi (Punjabi)
-    r"|ਜਨਵਰੀ|ਫ਼ਰਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ|ਅਪਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ)"
+    r"|ਜਨਵਰੀ|ਫ਼ਰਵਰੀ|ਫਰਵਰੀ|ਮਾਰਚ|ਅਪ੍ਰੈਲ|ਅਪਰੈਲ|ਮਈ|ਜੂਨ|ਜੁਲਾਈ|ਅਗਸਤ|ਸਤੰਬਰ|ਅਕਤੂਬਰ|ਨਵੰਬਰ|ਦਸੰਬਰ"
+    # since 3.5: the Iranian (solar) calendar's months, and their Dari names used in
+    # Afghanistan: "متولد ۱۵ مهر ۱۳۹۲" (the year is a solar one, ~621 behind)
+    r"|فروردین|اردیبهشت|خرداد|تیر|مرداد|امرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
+    r"|حمل|ثور|جوزا|سرطان|اسد|سنبله|میزان|عقرب|قوس|جدی|دلو|حوت)"
 )
 _DATE_OTHER = (
     r"(?:\d{1,2}\.?\s+(?:de\s+)?" + _MONTH_OTHER + r"\.?,?\s+(?:de\s+)?\d{4}(?:\s*(?:r\.|г\.|р\.))?"
@@ -160,12 +164,12 @@ _BIRTHDAY_OTHER = re.compile(
 )
 
 
-def _dob_cues_other_languages() -> str:
+def _dob_cues_other_languages(*, phrases_only: bool = False) -> str:
     path = Path(__file__).with_name("data") / "dob_cues.txt"
     phrases = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
-        if line:
+        if line and (len(line.split()) > 1 or not phrases_only):
             phrases.append(r"\s+".join(re.escape(word) for word in line.split()))
     return "|".join(sorted(phrases, key=len, reverse=True))
 
@@ -176,6 +180,19 @@ _DOB_OTHER = re.compile(
     r"(?<![0-9A-Za-z\u00c0-\u024f\u0370-\u04ff])(?:"
     + _dob_cues_other_languages()
     + r")(?:\s*[:\-=,،：])?\s*\(?(?P<date>"
+    + _DATE
+    + "|"
+    + _DATE_OTHER
+    + r")",
+    re.IGNORECASE,
+)
+# Since 3.5 a cue of two or more words, then up to three short words ("of the child",
+# "is") before a full date: "Ngày sinh của cháu là 15/06/2015", "gimimo data yra
+# 2014-03-02" (a one-word cue such as "ur" is too often something else).
+_DOB_OTHER_LATER = re.compile(
+    r"(?<![0-9A-Za-z\u00c0-\u024f\u0370-\u04ff])(?:"
+    + _dob_cues_other_languages(phrases_only=True)
+    + r")(?:\s+[^\W\d]{1,5}){1,3}(?:\s*[:\-=,،：])?\s*\(?(?P<date>"
     + _DATE
     + "|"
     + _DATE_OTHER
@@ -443,8 +460,9 @@ def find_dates_of_birth(text: str) -> Iterator[Span]:
     """Dates after "born", "DOB", "date of birth" or "birthday"; other dates stay."""
     for match in _DOB.finditer(text):
         yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
-    for match in _DOB_OTHER.finditer(text):
-        yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+    for pattern in (_DOB_OTHER, _DOB_OTHER_LATER):
+        for match in pattern.finditer(text):
+            yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
     for pattern in (_BIRTHDAY_NO_YEAR, _BIRTHDAY_LATER, _BIRTHDAY_OTHER):
         for match in pattern.finditer(text):
             yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
@@ -462,6 +480,14 @@ def find_dates_of_birth(text: str) -> Iterator[Span]:
     for match in _DATE_AFTER_AGE.finditer(text):
         if _birth_year(match.group("date")):
             yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+    # Since 3.5 a birthday told by the age it brings: "she turns 5 on the 30th June",
+    # "he's 15 tomorrow (12th of Oct)", "will be 8 next Friday, 3rd May"; and a full date
+    # after an age with no brackets: "he is 8, 21.04.2017" (a birth year only).
+    for match in _TURNS_AGE_ON.finditer(text):
+        yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+    for match in _DATE_AFTER_AGE_WORDS.finditer(text):
+        if _year_fits_age(match.group("date"), int(match.group("age"))):
+            yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
     for match in _DATE_AFTER_NAME_BARE.finditer(text):
         key = fold(match.group("word"))
         if key in NOT_NAMES or key in SEND_TERMS or lexicon.looks_like_word(key):
@@ -475,11 +501,46 @@ _DATE_AFTER_AGE = re.compile(
     r"\(\s*\d{1,2}\s*(?:yrs?|years?(?:\s+old)?|y/?o)?\s*[,;/\-]\s*(?P<date>" + _DATE + r")\s*\)",
     re.IGNORECASE,
 )
+_AGE_WORDS = r"(?:\s*(?:yrs?|years?(?:\s+old)?|y/?o))?"
+_TURNS_AGE_ON = re.compile(
+    r"(?:\b(?:turns|turning|will\s+be|(?:he|she|they)['\u2019]ll\s+be|be)\s+\d{1,2}"
+    + _AGE_WORDS
+    + r"(?:\s+(?:tomorrow|today|(?:on\s+|this\s+|next\s+)?(?:week|weekend|mon|tues|wednes|thurs"
+    r"|fri|satur|sun)(?:day)?))?"
+    r"|(?:\b(?:is|are)|['\u2019]s)\s+\d{1,2}"
+    + _AGE_WORDS
+    + r"\s+(?:tomorrow|today|(?:on\s+|this\s+|next\s+)?(?:week|weekend|mon|tues|wednes|thurs"
+    r"|fri|satur|sun)(?:day)?|on))"
+    r"\s*[,(]?\s*(?:on\s+)?(?:the\s+)?(?P<date>" + _DAY_MONTH + r"|" + _DATE + r")",
+    re.IGNORECASE,
+)
+_DATE_AFTER_AGE_WORDS = re.compile(
+    r"\b(?:is|was|aged?|turned|['\u2019]s)\s+(?P<age>\d{1,2})"
+    + _AGE_WORDS
+    + r"\s*[,;(\-]\s*(?:d\.?o\.?b\.?\s*:?\s*|born\s+)?(?P<date>"
+    + _DATE
+    + r")",
+    re.IGNORECASE,
+)
 # "Jake 12.03.15 has autism": a full date right after a name, with no comma or bracket.
 _DATE_AFTER_NAME_BARE = re.compile(
     r"(?P<word>[A-Z][a-z'\u2019\-]+)\s+(?P<date>" + _DATE + r")(?=\s*[),.;:]|\s*$|\s+[a-z])"
 )
 _YEAR = re.compile(r"(\d{4}|\d{2})\D*$")
+
+
+def _year_fits_age(date: str, age: int) -> bool:
+    """Whether a date's year is that of a birth ``age`` years ago (give or take one)."""
+    return _birth_year(date) and abs(datetime.date.today().year - _year_of(date) - age) <= 1
+
+
+def _year_of(date: str) -> int:
+    found = re.search(r"\d{4}", date)
+    if found:
+        return int(found.group())
+    tail = _YEAR.search(date)
+    year = 2000 + int(tail.group(1)) if tail else 0
+    return year - 100 if year > datetime.date.today().year else year
 
 
 def _birth_year(date: str) -> bool:
@@ -535,7 +596,16 @@ def _unshout(text: str) -> str:
     capitals = [word for word in letters if word.isupper()]
     if len(letters) < 3 or len(capitals) < 0.7 * len(letters):
         return text
-    return _CAPS_RUN.sub(lambda m: m.group()[0] + m.group()[1:].lower(), text)
+    return _CAPS_RUN.sub(_unshout_word, text)
+
+
+def _unshout_word(match: re.Match[str]) -> str:
+    word = match.group()
+    return word if word in _KEPT_CAPITALS else word[0] + word[1:].lower()
+
+
+# Kinds of setting written in capitals anyway ("ASPIRE PRU" stays "Aspire PRU").
+_KEPT_CAPITALS = {"PRU", "RC"}
 
 
 def _trim_generic_start(text: str, start: int, end: int) -> int:
@@ -558,6 +628,12 @@ _CAPS_NAME_STOPS = words(
     moved moving applied apply named naming called into onto out off up down near hates
     hate loves love likes like misses miss enjoys enjoy refuses refuse avoids dreads back
     """
+)
+
+
+_CAPS_SETTING_CUE = re.compile(
+    r"\b(?:from|at|to|into|attends|attending|attended|joined|joins|started|starts)\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -618,6 +694,7 @@ def find_schools(text: str) -> Iterator[Span]:
     if _unshout(text) == text:
         found += list(_more_schools(text))
         found += list(_listed_with_school(text, found))
+        found += list(_schools_since_3_5(text, found))
     for match in _NAMED_UNIT.finditer(text):
         key = fold(match.group("name").split()[0])
         if key not in _NOT_UNIT_NAMES and key not in SEND_TERMS and key not in _LOWER_GENERIC_WORDS:
@@ -643,7 +720,10 @@ def _named_schools(text: str) -> Iterator[Span]:
                 for word in re.findall(r"[\w'\u2019\-]+", shaped[start : match.end()])[:-1]
                 if fold(word) not in _GENERIC_SETTING_WORDS and fold(word) not in ("st", "saint")
             ]
-            if all(lexicon.word_rank.get(fold(word), 99_999) <= 1500 for word in naming):
+            # (since 3.5 not after what leads to a setting: "EXCLUDED FROM ASPIRE PRU")
+            if all(
+                lexicon.word_rank.get(fold(word), 99_999) <= 1500 for word in naming
+            ) and not _CAPS_SETTING_CUE.search(shaped[max(0, start - 25) : start]):
                 continue
             yield Span(start, match.end(), "school", tag("school"))
         return
@@ -1067,6 +1147,140 @@ def _listed_with_school(text: str, found: list[Span]) -> Iterator[Span]:
                 "school",
                 tag("school"),
             )
+
+
+# Since 3.5: what names a school with no kind word, or more than the rules took.
+# "St Xs", "Cardinal Newman", "Bishop Challoner": a Catholic or Church of England school
+# named after a churchman, after "at"/"to" (in English or another language) or in a
+# message about school.
+_CHURCHMAN_SCHOOL = re.compile(
+    r"(?P<cue>(?<!\w)(?:at|to|from|into|attends|attending|attended|joined|w|we|do|na|à|a|en|em"
+    r"|la|în|ở|tại|li|في|ke|al|ad|nella|alla|naar|zur|zum|в|у|до)\s+)?"
+    r"\b(?P<name>(?:Cardinal|Bishop|Archbishop|Blessed|Pope|Canon)\s+[A-Z][a-z'\u2019\-]+"
+    r"(?:\s+(?:C\s?of\s?E|CE|RC|Catholic))?)(?![\w\-])"
+)
+# "Ashton on Mersey School", "Truro and Penwith College": a place's name joined by "on",
+# "upon", "under", "and"... to the school's name the rules found.
+_JOINED_PLACE_BEFORE = re.compile(
+    r"(?P<head>[A-Z][a-z'\u2019\-]{2,})\s+(?P<joint>on|upon|under|le|by|super|cum|and|&)\s+$"
+)
+# "Harris Academy Tottenham", "Oasis Academy Hadley'e": an academy of a chain, then the
+# place that tells it from the others (a word in no dictionary or a place; a Turkish
+# ending may follow: "Tottenham'a gidiyor").
+_ACADEMY_PLACE_AFTER = re.compile(
+    r"^\s+(?P<place>[A-Z][a-z]{3,})(?=['\u2019][a-zçğıöşü]{1,4}\b|\s*[.,;:!?)\n]|\s*$|\s+[a-z])"
+)
+# Going to or studying at a school in other languages, before its name: "chodzi do X"
+# (Polish), "học ở X" (Vietnamese), "merge la X" (Romanian), "mokosi X" (Lithuanian)...
+_STUDIES_AT_OTHER_LANGUAGE = re.compile(
+    r"(?<!\w)(?i:chodzi\s+do|chodzą\s+do|uczęszcza\s+do|uczy\s+się\s+w|học\s+ở|học\s+tại"
+    r"|mokosi|lanko|merge\s+la|învață\s+la|invata\s+la|vai\s+para\s+(?:a|o)|estuda\s+n[ao]"
+    r"|estudia\s+en|shkon\s+në|ходить\s+до|ходить\s+у|ходит\s+в|учится\s+в|навчається\s+в"
+    r"|wuxuu\s+dhiganayaa|waxay\s+dhiganaysaa|wuxuu\s+dhigtaa|waxay\s+dhigataa"
+    r"|يدرس\s+في|تدرس\s+في|geht\s+(?:auf\s+die|zur|in\s+die))\s+"
+    r"(?P<name>(?:St\.?\s+)?[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3})"
+)
+# ... and after it: Kurdish "li X dixwîne" (studies at X), Turkish "X'a gidiyor" (goes to
+# X), "X'de okuyor" (studies at X).
+_STUDIES_AT_AFTER = re.compile(
+    r"(?<!\w)li\s+(?P<kurdish>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,3})\s+(?:dixwîne|dixwine"
+    r"|dixwînin|dixwinin)\b"
+    r"|(?P<turkish>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})['\u2019](?:[ae]|y[ae]|n[ae]|d[ae]|t[ae])\s+"
+    r"(?:gidiyor|gidiyo|gider|gitmeye|başladı|basladi|okuyor|okur|kaydoldu)\b"
+)
+# "he recommended Fairley House but", "LA named Moor Hall": a name and a house's word
+# after what is said of a placement, in a message about school.
+_BUILDING_SCHOOL = re.compile(
+    r"\b(?:recommended|recommends|recommend|suggested|suggests|named|naming|wanted|wants"
+    r"|requested|request|preferred|prefer|chose|chosen|applied\s+(?:to|for)|offered|visited"
+    r"|visiting|looked\s+(?:at|round|around)|place\s+at|goes\s+to|attends|attending|into)\s+"
+    r"(?P<name>(?P<first>[A-Z][a-z]{3,})\s+(?:House|Hall|Lodge|Manor|Grange|Court|Priory"
+    r"|Abbey|Towers|Mount))\b"
+)
+_BUILDING_NAME_AFTER = re.compile(r"^(?:\s*[.,;:!?)\n]|\s*$|\s+[a-z])")
+
+
+# Everyday words that end a school's name ("Sandhill View", "Oak Park").
+_NAME_PLACE_WORDS = words(
+    """
+    view park hill hills green house hall grange lodge manor court wood woods field fields
+    farm vale valley bank brook meadow meadows lane gate gardens heath moor cross bridge
+    castle tree trees oak oaks acre acres mount rise side way end
+    """
+)
+
+
+def _place_word(key: str) -> bool:
+    lexicon = load_lexicon()
+    return key in lexicon.places or (
+        _unknown(key) or (key.endswith(_PLACE_ENDINGS) and not lexicon.is_everyday_word(key))
+    )
+
+
+def _schools_since_3_5(text: str, found: list[Span]) -> Iterator[Span]:
+    lexicon = load_lexicon()
+    in_context = bool(_SCHOOL_CONTEXT.search(text))
+    for match in _CHURCHMAN_SCHOOL.finditer(text):
+        key = fold(re.split(r"['\u2019]", match.group("name").split()[1])[0])
+        if key in lexicon.places or key in TITLES:
+            continue  # "Bishop Auckland" is a town
+        if match.group("cue") or in_context:
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    for span in found:
+        window_start = max(0, span.start - 40)
+        before = _JOINED_PLACE_BEFORE.search(text[window_start : span.start])
+        if before:
+            head = fold(before.group("head"))
+            joined_by_and = before.group("joint") in ("and", "&")
+            # "and" joins two schools ("Brackenwood and Hollins Park Academy") more
+            # often than it names one; a college's name is the exception
+            college = text[span.start : span.end].rstrip().endswith("College")
+            listed = head in NOT_NAMES or head in SEND_TERMS or head in TITLES
+            if (
+                (college or not joined_by_and)
+                and not listed
+                and (
+                    head in lexicon.places
+                    or (_unknown(head) if joined_by_and else not lexicon.is_everyday_word(head))
+                )
+            ):
+                yield Span(window_start + before.start("head"), span.end, "school", tag("school"))
+        if text[span.start : span.end].rstrip().endswith("Academy"):
+            after = _ACADEMY_PLACE_AFTER.match(text[span.end : span.end + 40])
+            place = fold(after.group("place")) if after else ""
+            if after and not lexicon.is_first_name(place) and _place_word(place):
+                yield Span(span.start, span.end + after.end("place"), "school", tag("school"))
+    for match in _STUDIES_AT_OTHER_LANGUAGE.finditer(text):
+        keys = [fold(w) for w in match.group("name").split()]
+        naming = _naming(keys)
+        if (
+            naming
+            and any(_school_like(k) for k in naming)
+            and not any(k.rstrip(".") in TITLES for k in keys)
+        ):
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    for match in _STUDIES_AT_AFTER.finditer(text):
+        group = "kurdish" if match.group("kurdish") else "turkish"
+        # the school's words are the last ones, back to a first name or everyday word
+        # ("Kızım Elif Oakwood'a gidiyor" -> "Oakwood")
+        pieces = list(re.finditer(r"\S+", match.group(group)))
+        first = len(pieces)
+        while first > 0:
+            key = fold(pieces[first - 1].group())
+            if lexicon.is_first_name(key) or not (
+                _school_like(key) or key in _LOWER_GENERIC_WORDS or key in _NAME_PLACE_WORDS
+            ):
+                break
+            first -= 1
+        if any(_school_like(fold(p.group())) for p in pieces[first:]):
+            start = match.start(group) + pieces[first].start()
+            yield Span(start, match.end(group), "school", tag("school"))
+    if in_context:
+        for match in _BUILDING_SCHOOL.finditer(text):
+            if _school_like(fold(match.group("first"))) and _BUILDING_NAME_AFTER.match(
+                text[match.end("name") :]
+            ):
+                yield Span(match.start("name"), match.end("name"), "school", tag("school"))
 
 
 def find_long_numbers(text: str) -> Iterator[Span]:
