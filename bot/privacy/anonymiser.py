@@ -41,7 +41,7 @@ from bot.privacy.traps import idiom_ranges, kept_ranges
 
 # Bump when a change could anonymise the same text differently; the API stores it
 # with each view, so a forum can tell which views an improvement applies to.
-ANONYMISER_VERSION = "anon-3.4.0"
+ANONYMISER_VERSION = "anon-3.5.0"
 
 # Finders in order of precedence: where two overlap, the earlier one wins.
 _FINDERS: tuple[Callable[[str], Iterable[Span]], ...] = (
@@ -145,8 +145,10 @@ def _without_traps(text: str, spans: list[Span]) -> list[Span]:
                     start = k_end + len(text[k_end:end]) - len(text[k_end:end].lstrip())
                 elif k_start < end <= k_end:
                     end = len(text[:k_start].rstrip())
-        if end > start and not (
-            span.label in _PERSON_LABELS and _common_word_beside(text, start, end, kept)
+        if (
+            end > start
+            and not (span.label in _PERSON_LABELS and _common_word_beside(text, start, end, kept))
+            and not (span.label == "school" and _building_word_beside(text, start, end, kept))
         ):
             result.append(
                 span
@@ -154,6 +156,17 @@ def _without_traps(text: str, spans: list[Span]) -> list[Span]:
                 else Span(start, end, span.label, span.replacement)
             )
     return result
+
+
+_BUILDING_WORDS = {"house", "hall", "lodge", "manor", "grange", "court", "park", "view"}
+
+
+def _building_word_beside(text: str, start: int, end: int, kept: list[tuple[int, int]]) -> bool:
+    """Since 3.5: "House" of "Martin House" (a hospice) when "Martin" is kept as no name:
+    a building's word alone right after a kept word names no school."""
+    if fold(text[start:end]) not in _BUILDING_WORDS:
+        return False
+    return any(k_end <= start and not text[k_end:start].strip() for _, k_end in kept)
 
 
 def _common_word_beside(text: str, start: int, end: int, kept: list[tuple[int, int]]) -> bool:
