@@ -36,7 +36,9 @@ IN_TRAINING = {"main", "fresh", "fresh2", "fresh3", "fresh4"}
 # Views people shared (labelled for themes, never NLU training data): each must be read as a
 # view, so the parent is asked whether to pass it on, not just given an explanation.
 VIEWS = Path(__file__).resolve().parents[1] / "bot" / "themes" / "labelled" / "views_holdout.jsonl"
-MODEL = Path(__file__).resolve().parents[1] / "models" / "sendbot.tar.gz"
+# TOPICS_MODEL compares another trained model (a candidate configuration) on the same sets.
+DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "sendbot.tar.gz"
+MODEL = Path(os.environ.get("TOPICS_MODEL", DEFAULT_MODEL))
 
 
 def load(path: Path) -> list[tuple[str, str]]:
