@@ -5,8 +5,11 @@ writing it back. With two Rasa processes, two messages of one conversation arriv
 can both read the lock, each add a ticket and write it back; one ticket is lost, the other
 process may then delete the lock as unused, and a waiting message fails with ``LockError``
 (seen in the production-profile test that sends messages of one conversation at once).
-Here every such read-change-write runs under a short Redis mutex for that conversation
-(redis-py's ``Lock``: ``SET NX`` with an expiry, released by its owner only).
+Here each change (issue a ticket, drop expired ones, finish serving and delete the lock if
+nobody waits) is one Lua script that Redis runs atomically: one round trip instead of the
+four to six of a read-change-write under a mutex, while the event loop waits for none of
+them longer than a single command. The lock is stored as Rasa stores it, so Rasa's own
+``get_lock`` reads it.
 
 Configured in ``bot/endpoints.production.yml`` as ``type: bot.ops.lock_store.AtomicRedisLockStore``
 with the settings of Rasa's ``redis`` lock store.
@@ -14,17 +17,72 @@ with the settings of Rasa's ``redis`` lock store.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
 from typing import Any
 
-from rasa.core.lock_store import LOCK_LIFETIME, RedisLockStore
+from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
-# The changes guarded are a few Redis round trips; a holder that died frees it after this.
-MUTEX_SECONDS = 5
-# Waiting for the mutex blocks the event loop, so poll often and briefly.
-MUTEX_POLL_SECONDS = 0.002
+# Shared by the scripts: read the lock's live tickets (Rasa's format: a JSON list of
+# tickets, each itself a JSON string), write them back, or delete the lock when none is left.
+_TICKETS = """
+local function live_tickets(raw, now, drop)
+  local kept = {}
+  if raw then
+    for _, text in ipairs(cjson.decode(raw)['tickets'] or {}) do
+      local ticket = cjson.decode(text)
+      if tonumber(ticket['expires']) >= now and ticket['number'] ~= drop then
+        table.insert(kept, ticket)
+      end
+    end
+  end
+  return kept
+end
+local function write(key, conversation, tickets)
+  local texts = {}
+  for i, ticket in ipairs(tickets) do
+    texts[i] = cjson.encode(cjson.encode({number = ticket['number'], expires = ticket['expires']}))
+  end
+  redis.call('SET', key, '{"conversation_id": ' .. cjson.encode(conversation) ..
+    ', "tickets": [' .. table.concat(texts, ', ') .. ']}')
+end
+"""
+
+# KEYS[1] lock; ARGV now, lifetime, conversation id. The new ticket's number.
+ISSUE_TICKET = (
+    _TICKETS
+    + """
+local tickets = live_tickets(redis.call('GET', KEYS[1]), tonumber(ARGV[1]), nil)
+local number = 0
+if #tickets > 0 then number = tickets[#tickets]['number'] + 1 end
+table.insert(tickets, {number = number, expires = tonumber(ARGV[1]) + tonumber(ARGV[2])})
+write(KEYS[1], ARGV[3], tickets)
+return number
+"""
+)
+
+# KEYS[1] lock; ARGV now, conversation id. Drops expired tickets (Rasa's update_lock).
+DROP_EXPIRED = (
+    _TICKETS
+    + """
+local raw = redis.call('GET', KEYS[1])
+if raw then write(KEYS[1], ARGV[2], live_tickets(raw, tonumber(ARGV[1]), nil)) end
+return 0
+"""
+)
+
+# KEYS[1] lock; ARGV now, conversation id, ticket. Rasa's cleanup: finish serving the
+# ticket, and delete the lock if nobody else waits.
+CLEANUP = (
+    _TICKETS
+    + """
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local tickets = live_tickets(raw, tonumber(ARGV[1]), tonumber(ARGV[3]))
+if #tickets == 0 then redis.call('DEL', KEYS[1]) else write(KEYS[1], ARGV[2], tickets) end
+return #tickets
+"""
+)
 
 
 class AtomicRedisLockStore(RedisLockStore):
@@ -35,28 +93,24 @@ class AtomicRedisLockStore(RedisLockStore):
         if endpoint_config is not None:
             kwargs = {"host": endpoint_config.url, **endpoint_config.kwargs, **kwargs}
         super().__init__(**kwargs)
-
-    @contextmanager
-    def _mutex(self, conversation_id: str) -> Iterator[None]:
-        with self.red.lock(
-            f"{self.key_prefix}{conversation_id}:mutex",
-            timeout=MUTEX_SECONDS,
-            sleep=MUTEX_POLL_SECONDS,
-            blocking_timeout=MUTEX_SECONDS,
-        ):
-            yield
+        self._issue = self.red.register_script(ISSUE_TICKET)
+        self._drop_expired = self.red.register_script(DROP_EXPIRED)
+        self._cleanup = self.red.register_script(CLEANUP)
 
     def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
         """Rasa's ``issue_ticket``, atomically."""
-        with self._mutex(conversation_id):
-            return super().issue_ticket(conversation_id, lock_lifetime)
+        try:
+            key = self.key_prefix + conversation_id
+            return int(self._issue(keys=[key], args=[time.time(), lock_lifetime, conversation_id]))
+        except Exception as error:  # Rasa's own contract: any failure is a LockError
+            raise LockError(f"Error while acquiring lock. Error:\n{error}") from error
 
     def update_lock(self, conversation_id: str) -> None:
-        """Rasa's ``update_lock``, atomically."""
-        with self._mutex(conversation_id):
-            super().update_lock(conversation_id)
+        """Rasa's ``update_lock`` (drop expired tickets), atomically."""
+        key = self.key_prefix + conversation_id
+        self._drop_expired(keys=[key], args=[time.time(), conversation_id])
 
     def cleanup(self, conversation_id: str, ticket_number: int) -> None:
         """Rasa's ``cleanup`` (finish serving, delete the lock if nobody waits), atomically."""
-        with self._mutex(conversation_id):
-            super().cleanup(conversation_id, ticket_number)
+        key = self.key_prefix + conversation_id
+        self._cleanup(keys=[key], args=[time.time(), conversation_id, ticket_number])

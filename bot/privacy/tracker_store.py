@@ -24,6 +24,7 @@ SQL again.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import logging
 from collections import OrderedDict
@@ -131,7 +132,9 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         kept = self._kept.pop(sender_id, None)
         if kept is not None:
             newest, count, tracker, length = kept
-            if len(tracker.events) == length and self._table_state(sender_id) == (newest, count):
+            # In a worker thread: other conversations' turns go on while the database answers.
+            state = await asyncio.to_thread(self._table_state, sender_id)
+            if len(tracker.events) == length and state == (newest, count):
                 self._handed_out[sender_id] = (tracker, length)
                 return tracker
         self._handed_out.pop(sender_id, None)
@@ -151,7 +154,7 @@ class PrivacySQLTrackerStore(SQLTrackerStore):
         if not asks_for_erasure(tracker.events):
             await super().save(tracker)
             if holds_one_session(tracker.events):
-                newest, count = self._table_state(tracker.sender_id)
+                newest, count = await asyncio.to_thread(self._table_state, tracker.sender_id)
                 self._kept[tracker.sender_id] = (newest, count, tracker, len(tracker.events))
                 while len(self._kept) > KEPT_TRACKERS:
                     self._kept.popitem(last=False)

@@ -99,3 +99,31 @@ def test_rasa_creates_it_from_the_endpoint_settings() -> None:
 
     assert isinstance(store, AtomicRedisLockStore)
     assert store.key_prefix.startswith("sendbot:")
+
+
+def test_the_lock_is_stored_as_rasa_stores_it_and_expired_tickets_go() -> None:
+    from rasa.core.lock_store import RedisLockStore
+
+    from bot.ops.lock_store import AtomicRedisLockStore
+
+    settings = redis_settings()
+    ours, rasas = AtomicRedisLockStore(**settings), RedisLockStore(**settings)
+    conversation = "parent-formats"
+    rasas.save_lock(rasas.create_lock(conversation))
+    assert rasas.issue_ticket(conversation, lock_lifetime=-1) == 0  # Rasa's, already expired
+    assert ours.issue_ticket(conversation) == 0  # the expired one is dropped, not counted
+    assert ours.issue_ticket(conversation, lock_lifetime=60) == 1
+    lock = rasas.get_lock(conversation)  # Rasa reads what the scripts wrote
+    assert [t.number for t in lock.tickets] == [0, 1]
+    assert lock.conversation_id == conversation
+    assert not lock.is_locked(0) and lock.is_locked(1)
+
+    ours.cleanup(conversation, 0)
+    assert [t.number for t in rasas.get_lock(conversation).tickets] == [1]
+    ours.cleanup(conversation, 1)
+    assert rasas.get_lock(conversation) is None  # nobody waits: deleted
+
+    assert ours.issue_ticket(conversation, lock_lifetime=-1) == 0
+    ours.update_lock(conversation)
+    assert len(rasas.get_lock(conversation).tickets) == 0  # expired: dropped
+    ours.delete_lock(conversation)
