@@ -148,6 +148,28 @@ CHILD_NOUNS = {
     "dels",
     "meita",
     "mwanangu",
+    # since 3.6: Kurdish (Kurmanji "kurê min", "keça min"; Sorani "kurekem"), Tamil,
+    # Gujarati, Nepali, Pashto, Persian and Amharic as typed in Latin letters
+    "kur",
+    "kure",
+    "keca",
+    "kece",
+    "zarok",
+    "zaroke",
+    "zaroka",
+    "lawe",
+    "kurekem",
+    "kicekem",
+    "magan",
+    "magal",
+    "dikro",
+    "dikri",
+    "chhora",
+    "chhori",
+    "zoy",
+    "pesaram",
+    "dokhtaram",
+    "lije",
 }
 # Words that are first names but also help a verb: "my son will", "my daughter may".
 _HELPING_VERBS = {
@@ -178,6 +200,8 @@ _POSSESSIVE_AFTER = {
     "mine",
     "mera",
     "ko",
+    "min",  # since 3.6: Kurdish "kurê min Rêbîn", "keça min Jînda"
+    "im",  # Albanian "djali im Arben"
 }
 ROLE_NOUNS = {
     "senco",

@@ -232,6 +232,8 @@ class _Finder:
             and word.key not in self.lists.thanks
             and word.key not in self.lists.possessive_after
             and not self.is_cue(word.key)
+            # since 3.6: "born" ("پسرم متولد ۱۵ مهر")
+            and word.key not in _born_words()
             # Cyrillic and Greek have capitals: a name has one, a place is not a person
             and (
                 not word.cased or (word.capitalised and not word.key.startswith(self.lists.places))
@@ -252,8 +254,22 @@ class _Finder:
         self.sign_off()
         self.pashto_parent_of()
         self.extend()
+        self.one_label_a_name()
         self.spread()
         return self.labels
+
+    def one_label_a_name(self) -> None:
+        """Since 3.6: a listed family name right after a child's name is the child's
+        ("மகன் அர்ஜுன் குமார்" is one child, not a child and a person)."""
+        for index in sorted(self.labels):
+            nxt = index + 1
+            if (
+                self.labels[index] == "child"
+                and self.labels.get(nxt) == "name"
+                and not self.words[nxt].sentence_start
+                and not self.text[self.words[index].end : self.words[nxt].start].strip()
+            ):
+                self.labels[nxt] = "child"
 
     def pashto_parent_of(self) -> None:
         """Since 3.2, Pashto "زه د محمد نبي مور یم" (I am Mohammad Nabi's mother): the
@@ -348,6 +364,7 @@ class _Finder:
                 and not self.text[self.words[index].end : self.words[nxt].start].strip()
             ):
                 self.labels[nxt] = self.labels[index]
+        self.family_name_before_comma()
         for index in sorted(self.labels):
             nxt = index + 1
             while nxt < len(self.words) and not self.words[nxt].sentence_start:
@@ -359,6 +376,38 @@ class _Finder:
                     break
                 self.labels[nxt] = self.labels[index]
                 nxt += 1
+
+    def family_name_before_comma(self) -> None:
+        """Since 3.6: "என் மகன் அர்ஜுன் குமார், வயது 9", "મારો દીકરો આરવ પટેલ ૭ વર્ષનો":
+        one more word right after a name found from a cue, in a script with no capitals,
+        that a comma or the child's age closes, is the family name (a verb or a noun
+        there is a listed everyday word, or is followed by more words)."""
+        for index, label in sorted(self.labels.items()):
+            nxt = index + 1
+            if nxt >= len(self.words) or nxt in self.labels or index == 0:
+                continue
+            if not self.is_cue(self.words[index - 1].key):
+                continue  # only after "my son", "teacher"...: not "من مریم هستم،"
+            word = self.words[nxt]
+            if word.sentence_start or word.cased or not self.can_be_name(word):
+                continue
+            if word.key in _CLOSERS:
+                continue  # "is", "am"
+            if self.text[self.words[index].end : word.start].strip():
+                continue
+            if _CLOSES_NAME.match(self.text, word.end):
+                self.labels[nxt] = label
+
+
+@lru_cache(maxsize=1)
+def _born_words() -> frozenset[str]:
+    """The words of the "born"/"date of birth" cues (``data/dob_cues.txt``)."""
+    lines = (DATA / "dob_cues.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(w) for line in lines for w in line.split("#", 1)[0].split())
+
+
+# A comma or a number (an age, in any script's digits) right after a name.
+_CLOSES_NAME = re.compile(r"\s*(?:[,،、，]|\d)")
 
 
 def _blank_separated(text: str) -> frozenset[str]:
@@ -383,6 +432,8 @@ def _chinese_given(text: str, start: int, most: int, stop: frozenset[str]) -> in
 
 _CHINESE_CHILD_CUES = _blank_separated(
     "儿子 兒子 女儿 女兒 孩子 孙子 孫子 孙女 孫女 外孙 外孫 外孙女 外孫女 侄子 侄女"
+    # since 3.6: Cantonese "my son", "my daughter"
+    " 個仔 个仔 個女 个女 囝囝 囡囡"
 )
 # Two characters that follow "my son" as often as a name does: "儿子学习不好".
 _CHINESE_NOT_GIVEN = _blank_separated(
@@ -485,7 +536,29 @@ def find_other_script_names(text: str) -> list[Span]:
             spans.extend(found)
             spans.extend(_chinese_repeats(text, found))
         spans.extend(_aliases(text))
+        spans.extend(_thai_names(text))
     return spans
+
+
+# Since 3.6, Thai (no spaces between words): the letters after "ชื่อ" (named), up to a
+# space, are a name; with "ลูก" (child) before it, a child's ("ลูกชายชื่อ ภูมิ อายุ 8
+# ขวบ"). A second run closed by the age ("อายุ"), a number or a comma is the family name.
+_THAI_NAME = re.compile(
+    r"(?P<child>ลูก[\u0e01-\u0e4e]{0,12})?ชื่อ(?:ว่า|คือ|จริง|เล่น)?\s*"
+    r"(?:น้อง|เด็กชาย|เด็กหญิง|ด\.ช\.|ด\.ญ\.|นางสาว|นาย|นาง|คุณ)?\s*"
+    r"(?P<name>[\u0e01-\u0e4e]{2,20})"
+    r"(?:\s(?P<family>[\u0e01-\u0e4e]{2,20})(?=\s*(?:อายุ|\d|,|$)))?"
+)
+_THAI_NOT_NAMES = frozenset(("อะไร", "ว่าอะไร", "โรงเรียน", "ของ", "ของฉัน", "ของผม"))
+
+
+def _thai_names(text: str) -> Iterator[Span]:
+    for match in _THAI_NAME.finditer(text):
+        if match.group("name") in _THAI_NOT_NAMES:
+            continue
+        label = "child" if match.group("child") else "name"
+        end = match.end("family") if match.group("family") else match.end("name")
+        yield Span(match.start("name"), end, label, tag(label))
 
 
 def _chinese_repeats(text: str, found: list[Span]) -> Iterator[Span]:

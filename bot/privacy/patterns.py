@@ -109,7 +109,7 @@ _MONTH_OTHER = (
 )
 _DATE_OTHER = (
     r"(?:\d{1,2}\.?\s+(?:de\s+)?" + _MONTH_OTHER + r"\.?,?\s+(?:de\s+)?\d{4}(?:\s*(?:r\.|г\.|р\.))?"
-    r"|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일号]?"
+    r"|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일号號]?"
     # since 3.4: Lithuanian, year first: "2014 m. gegužės 3 d."
     r"|\d{4}\s*m\.?\s+" + _MONTH_OTHER + r"\s+\d{1,2}(?:\s*d\.)?"
     r"|[\u0660-\u0669\u06f0-\u06f9]{1,4}[/.\-][\u0660-\u0669\u06f0-\u06f9]{1,2}"
@@ -199,6 +199,15 @@ _DOB_OTHER_LATER = re.compile(
     + r")",
     re.IGNORECASE,
 )
+# Since 3.6 a full date a few words after "birthday" or "date of birth" in the same
+# sentence: "they got his birthday wrong, it's 6th May 2014", "DOB on the form should
+# be 3/4/2015" (a birth year only: "birthday party booked for 3rd May 2025" stays).
+_BIRTH_WORD_THEN_DATE = re.compile(
+    r"(?:" + _BIRTHDAY_WORD + r"s?|\bdate\s+of\s+birth|\bd\.?o\.?b\b\.?)"
+    r"(?P<between>[^.!?\n]{0,60}?)(?<![\w/.\-])(?P<date>" + _DATE + r")",
+    re.IGNORECASE,
+)
+
 # "Alfie Barker (07/01/2017)", "Maya, 3.4.2016": a full date right after a name.
 _DATE_AFTER_NAME = re.compile(
     r"(?P<word>[A-Z][a-z'\u2019\-]+)\s*(?:\(\s*|,\s*)(?P<date>" + _DATE + r")(?=\s*[),.;]|\s*$)"
@@ -218,7 +227,13 @@ _STREET = (
 _STREET_LOWER = (
     r"(?:road|rd|street|avenue|ave|lane|close|drive|crescent|grove|gardens|terrace|way|mews)"
 )
-_FLAT = r"(?:\b(?:[Ff]lat|[Aa]partment|[Aa]pt|[Uu]nit)\s+\d+[A-Za-z]?,?\s+)?"
+_FLAT = (
+    r"(?:\b(?:[Ff]lat|[Aa]partment|[Aa]pt|[Uu]nit)\s+\d+[A-Za-z]?,?\s+)?"
+    # since 3.6 a building's name before the house number: "Flat 4, Bramley Court, 12 ..."
+    r"(?:\b(?:[A-Z][a-z'\u2019\-]+\s+){1,2}(?:House|Court|Lodge|Mansions|Tower|Towers|Heights"
+    r"|Buildings|Apartments|Point|Cottages?|Farm|Wharf|Chambers|Mill|Villas|Hall|Block)"
+    r",?\s+(?=\d))?"
+)
 _NUMBERED_ADDRESS = re.compile(
     _FLAT + r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z'\u2019\-]+\s+){1,3}" + _STREET + r"\b\.?"
 )
@@ -287,9 +302,12 @@ _SETTING_HEAD = (
     r"|Grammar|Prep|RC|C\s?of\s?E|CofE|Resource\s+Base)"
 )
 # (Since 3.2 also inside Chinese or Japanese text: "在Ashton Primary上学".)
+# (Since 3.6 with Welsh "y", "yr", "ar" (the, on) between its words: "Pen y Bryn School",
+# "Bryn yr Eos Primary".)
 _SCHOOL = re.compile(
     r"(?<![A-Za-z0-9])(?:(?:St\.?|Saint)\s+)?"
-    r"(?:(?:[A-Z][A-Za-z'\u2019\-]*|C\s?of\s?E|CofE|Church\s+of\s+England)\s+){1,6}"
+    r"(?:(?:[A-Z][A-Za-z'\u2019\-]*|C\s?of\s?E|CofE|Church\s+of\s+England)\s+"
+    r"(?:(?:y|yr|ar)\s+(?=[A-Z]))?){1,6}"
     + _SETTING_HEAD
     + r"(?:\s+(?:School|Academy|Nursery))?(?![A-Za-z0-9])"
 )
@@ -382,6 +400,7 @@ _LOWER_GENERIC_WORDS = _GENERIC_SETTING_WORDS | words(
     drama music art alternative mainstream specialist independent state grammar steiner
     starting start moving move leaving joining transition transfer brownies guides scouts
     cubs beavers rainbows
+    ysgol gymraeg gynradd uwchradd feithrin
     """
 )
 # Who a school belongs to, written before it ("my sons nursery", "his sisters school").
@@ -465,6 +484,9 @@ def find_dates_of_birth(text: str) -> Iterator[Span]:
             yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
     for pattern in (_BIRTHDAY_NO_YEAR, _BIRTHDAY_LATER, _BIRTHDAY_OTHER):
         for match in pattern.finditer(text):
+            yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+    for match in _BIRTH_WORD_THEN_DATE.finditer(text):
+        if _birth_year(match.group("date")) and len(match.group("between").split()) <= 8:
             yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
     lexicon = load_lexicon()
     for match in _DATE_AFTER_NAME.finditer(text):
@@ -615,7 +637,8 @@ def _trim_generic_start(text: str, start: int, end: int) -> int:
         word = fold(piece.group().strip(",.;:()"))
         if word in ("st", "st.", "saint"):
             return start + piece.start()
-        if word not in _GENERIC_SETTING_WORDS:
+        # (since 3.6 also "school" in another language: "Okulu Lakeside Primary")
+        if word not in _GENERIC_SETTING_WORDS and word not in _OTHER_LANGUAGE_SCHOOL_WORDS:
             return start + piece.start()
     return end
 
@@ -695,6 +718,7 @@ def find_schools(text: str) -> Iterator[Span]:
         found += list(_more_schools(text))
         found += list(_listed_with_school(text, found))
         found += list(_schools_since_3_5(text, found))
+        found += list(_schools_since_3_6(text))
     for match in _NAMED_UNIT.finditer(text):
         key = fold(match.group("name").split()[0])
         if key not in _NOT_UNIT_NAMES and key not in SEND_TERMS and key not in _LOWER_GENERIC_WORDS:
@@ -791,7 +815,10 @@ def _named_schools(text: str) -> Iterator[Span]:
         owner = name.removesuffix("'s").removesuffix("s")
         if name.endswith("'s") or owner in _OWNER_WORDS:
             continue
-        yield Span(match.start(), match.end(), "school", tag("school"))
+        # since 3.6: "little acorns nursery", from its everyday first word
+        opener = _SETTING_NAME_OPENER.search(text[max(0, match.start() - 15) : match.start()])
+        start = match.start() - (len(opener.group()) if opener else 0)
+        yield Span(start, match.end(), "school", tag("school"))
 
 
 # "Little Acorns nursery", "Oak Hill school": capitalised words before a lower-case kind.
@@ -919,6 +946,10 @@ def _school_words_other_languages() -> str:
         found.extend(line.split("#", 1)[0].split())
     return "|".join(sorted((re.escape(w) for w in found), key=len, reverse=True))
 
+
+_OTHER_LANGUAGE_SCHOOL_WORDS = frozenset(
+    fold(word) for word in _school_words_other_languages().replace("\\", "").split("|")
+)
 
 # "مدرسة Rosewood", "szkoła Oakfield": a capitalised name after "school" in another language.
 _SCHOOL_OTHER_LANGUAGE = re.compile(
@@ -1281,6 +1312,45 @@ def _schools_since_3_5(text: str, found: list[Span]) -> Iterator[Span]:
                 text[match.end("name") :]
             ):
                 yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+
+
+# Since 3.6: a Welsh school, "Ysgol" (school) and its name, with the Welsh "y", "yr",
+# "ar", "o" (the, on, of) between its words: "Ysgol y Graig", "Ysgol Bro Morgannwg"
+# ("Ysgol Gymraeg", "a Welsh school", names none).
+_YSGOL = re.compile(
+    r"(?<!\w)(?P<name>(?i:ysgol)(?:\s+(?:(?:y|yr|ar|o|a)\s+)?[A-Z][\w'\u2019\-]*){1,5})"
+)
+_WELSH_SETTING_WORDS = words("ysgol gymraeg gynradd uwchradd feithrin babanod iau arbennig y yr")
+# "excluded for 5 days from the Manor", "he started at the Grange in September": a house's
+# or estate's word after "the", after what is done at a school (not "the Hall", too often
+# a village's or a town's).
+_THE_BUILDING_SCHOOL = re.compile(
+    r"\b(?:excluded|expelled|suspended|exclusion|excluding|sent\s+home|off-?rolled|moved"
+    r"|moving|transferred|started|starts|starting|left|leaving|attends|attended|attending"
+    r"|goes|going|went|placed|placement|place|offered|visited|visiting|named|joined|joins"
+    r"|joining|pupils?|teachers?|senco|head)\b[^.!?\n]{0,40}?\b(?:from|at|to|into|in|of)"
+    r"\s+the\s+(?P<name>(?:Manor|Grange|Priory|Abbey|Laurels|Beeches|Willows|Hollies|Elms"
+    r"|Limes|Cedars|Firs|Pines|Orchard|Croft|Ridge|Towers|Lodge|Gables|Paddocks|Brambles"
+    r"|Rowans|Acorns|Meadows))\b"
+    r"(?=\s*[.,;:!?)\n]|\s*$|\s+(?:and|but|because|for|in|on|last|this|since|after|today"
+    r"|yesterday|again)\b)"
+)
+# "if little acorns nursery have", "at busy bees nursery": the everyday word that starts a
+# nursery's name, before the name the rules found.
+_SETTING_NAME_OPENER = re.compile(
+    r"\b(?:little|tiny|busy|happy|bright|sunny|early|jolly|wise|golden|magic|kiddi?es"
+    r"|small|first|precious|sunshine|twinkle)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _schools_since_3_6(text: str) -> Iterator[Span]:
+    for match in _YSGOL.finditer(text):
+        words_ = [fold(w) for w in match.group("name").split()]
+        if any(w not in _WELSH_SETTING_WORDS for w in words_):
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    for match in _THE_BUILDING_SCHOOL.finditer(text):
+        yield Span(match.start("name"), match.end("name"), "school", tag("school"))
 
 
 def find_long_numbers(text: str) -> Iterator[Span]:

@@ -368,7 +368,10 @@ class Tagger:
             piece: list[Token] = []
             for token in [*tokens, None]:
                 if token is None or any(s < token.end and token.start < e for s, e in covered):
-                    if piece:
+                    # (since 3.6 not a school's leftover "and" between two the rules found)
+                    if piece and not (
+                        kind == "school" and all(t.text in ("and", "or", "&") for t in piece)
+                    ):
                         spans.append(Span(piece[0].start, piece[-1].end, kind, tag(kind)))
                     piece = []
                 else:

@@ -12,8 +12,10 @@ around them says they are something else:
 - a town after "in", "near" or a verb of moving ("moving to Chester", "in Preston"),
   also when the town is a first name too (``data/places.txt``);
 - a name that is part of a building or an organisation ("Martin House hospice",
-  "Francis Trust", "Florence Nightingale ward"), a town's hospital ("Leeds General");
-- "Me", "Son", "Daughter" opening a sentence ("Me and Aisha went", "Son Tomasz, DOB").
+  "Francis Trust", "Florence Nightingale ward", since 3.6 "Angel station"), a town's
+  hospital ("Leeds General");
+- "Me", "Son", "Daughter" opening a sentence ("Me and Aisha went", "Son Tomasz, DOB");
+- since 3.6 "Hope" of a wish opening a message or a sentence ("Hi Hope you are well").
 """
 
 from __future__ import annotations
@@ -41,12 +43,22 @@ _PLACE_AFTER = re.compile(
 )
 _BUILDING = re.compile(
     r"\b(?P<word>[A-Z][a-z]+)\s+(?:House|Hospice|Trust|Foundation|Centre|Center|Clinic"
-    r"|Surgery|Hospital|Library|Ward)\b"
+    r"|Surgery|Hospital|Library|Ward"
+    # since 3.6: a station ("near Angel station", "from Victoria Station")
+    r"|[Ss]tation|[Tt]ube\s+[Ss]tation)\b"
     # since 3.3: a ward named after two words ("on Florence Nightingale ward")
     r"|\b(?:on|to|in)\s+(?P<word2>[A-Z][a-z]+\s+[A-Z][a-z]+)\s+[Ww]ard\b"
 )
 # "Leeds General", "Calderdale Royal": a town's hospital (since 3.3), no school or person.
 _TOWN_HOSPITAL = re.compile(r"\b(?P<word>[A-Z][a-z]+)\s+(?:General|Royal|Infirmary)\b")
+# Since 3.6 "Hi Hope you are well", "Hope all is well.": a wish opening the message, a
+# sentence or a greeting ("my daughter Hope you see is 8" keeps its name).
+_HOPE_WISH = re.compile(
+    r"(?:^|[.!?\n]\s*|\b(?:hi|hello|hey|hiya|dear|morning|afternoon|evening)\s+)"
+    r"(?P<word>[Hh]ope)\s+(?:you|you're|youre|u|ur|your|all|everyone|everybody|everything"
+    r"|this|that|it|it's|things)\b",
+    re.IGNORECASE,
+)
 _NOT_A_NAME_OPENING = re.compile(
     r"(?:^|[.!?\n]\s*)(?P<word>Me|Son|Daughter)\b(?=\s+(?:and|&|[A-Z]))"
 )
@@ -106,7 +118,7 @@ def kept_ranges(text: str) -> list[tuple[int, int]]:
     for match in _PLACE_AFTER.finditer(text):
         if fold(match.group("word")) in _places():
             ranges.append(match.span("word"))
-    for pattern in (_BUILDING, _NOT_A_NAME_OPENING):
+    for pattern in (_BUILDING, _NOT_A_NAME_OPENING, _HOPE_WISH):
         for match in pattern.finditer(text):
             group = "word2" if match.groupdict().get("word2") else "word"
             ranges.append(match.span(group))
