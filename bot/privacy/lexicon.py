@@ -132,6 +132,7 @@ TEXT_SPEAK = words(
     aswell alot abit nothin somethin goin doin bein gettin ok okay okey hiya ta xx xxx
     lil bub bubba hubby mil fil sil bro sis lad lass
     anymore anyways everytime alright fab
+    wiv wid wivout
     """
 )
 

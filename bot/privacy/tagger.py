@@ -257,8 +257,9 @@ def _names_a_school(keys: list[str], after: str) -> bool:
     is not another building."""
     if all(key in _SETTING_WORDS for key in keys):
         return False
-    # "Forest school", "Sunday school", "at Starbucks": a kind of school, a shop, a town
-    if all(key in GENERIC_SETTING_WORDS or key in NOT_NAMES for key in keys):
+    # "Forest school", "Sunday school", "at Starbucks": a kind of school, a shop, a town;
+    # since 3.6 text-speak ("after skool wiv college")
+    if all(key in GENERIC_SETTING_WORDS or key in NOT_NAMES or key in TEXT_SPEAK for key in keys):
         return False
     return not (
         any(key in _OTHER_BUILDINGS for key in [*keys, after])
