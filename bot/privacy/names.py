@@ -688,6 +688,41 @@ _LOWER_WORD_NAME_VERBS = {
     "hit",
     "kicked",
 }
+# Since 3.7 (``cued_since_3_7``).
+_LOWER_TITLES = {"mr", "mrs", "ms", "mx", "dr", "mister", "missus"}
+_COMMON_WORD_RANK = 3000
+_COMMON_RANK_WORD_NAME = 1000
+_ROLE_IN_BRACKETS = re.compile(
+    r"\s*\(\s*(?:the\s+)?(?:senco|sendco|senco's|class\s+teacher|teacher|head(?:teacher)?"
+    r"|deputy\s+head|dht|ht|ta|lsa|ep|educational\s+psychologist|salt|slt|ot|sw|social\s+worker"
+    r"|case\s*worker|caseworker|paediatrician|parent|mum|dad|mother|father|carer|chair|minutes"
+    r"|la|la\s+officer|ehcp\s+coordinator|key\s*worker|advocate|ipsea|sendiass|governor)"
+    r"\s*[),;/]",
+    re.IGNORECASE,
+)
+_MODAL_PERSON_VERB = re.compile(
+    r"\s+(?:can|could|cant|can't|can\u2019t|couldn't|couldnt|should|would|might|must|will"
+    r"|won't|wont|doesn't|doesnt|didn't|didnt|does|did)\s+(?:still\s+|not\s+|now\s+|also\s+)?"
+    r"(?:get|go|attend|start|stay|join|have|keep|sit|move|see|come|access|apply|use|qualify"
+    r"|cope|manage|walk|talk|speak|read|write|eat|sleep)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_CHILD = re.compile(
+    r"\s+(?:was|is|has\s+been|had\s+been|got|will\s+be|is\s+being|was\s+being)\s+(?:finally\s+"
+    r"|first\s+|only\s+|just\s+)?(?:seen|assessed|diagnosed|referred|excluded|suspended"
+    r"|discharged|admitted|observed|bullied|restrained|statemented|transferred|born|adopted"
+    r"|fostered|reviewed|examined|sent\s+home|kept\s+in|moved\s+up)\b",
+    re.IGNORECASE,
+)
+_HONORIFIC_AFTER = re.compile(r" ji\b(?!\s*[-'\u2019]\w)")
+# Not a person before "ji": God, the Gurus, "Mummy ji" is still a relative's name.
+_NOT_HONOURED = {"guru", "waheguru", "baba", "babaji", "maharaj", "sant", "bhagwan", "mata"}
+_RELATIVE_THEN_BRACKET = re.compile(
+    r"\b(?:nan|nana|nanna|nanny|nani|nanni|gran|granny|grandma|grandmother|grandad|granddad"
+    r"|grandpa|grandfather|grandparents?|aunt|auntie|aunty|uncle|cousin|step-?dad|step-?mum"
+    r"|godmother|godfather|childminder)\s*\(\s*$",
+    re.IGNORECASE,
+)
 # After a name in a list these keep a word-name a person ("callum, evie and mason all have").
 _LIST_AFTER = {"all", "both", "are", "r", "have", "were", "go", "attend", "went", "and", "&"}
 # Peoples and communities that are also first names: "we are Roma", "Roma people".
@@ -1441,6 +1476,95 @@ class _Finder:
             return "child"
         return None
 
+    def surname_before_role(self, token: _Token) -> bool:
+        """Since 3.7 "Helen Ward (SENCO)", "Sam Hill (class teacher)": a first name, a word
+        as a surname, then a role in brackets."""
+        before = self.previous(token, 1)
+        return (
+            token.capitalised
+            and not token.all_caps
+            and bool(before)
+            and before[-1].capitalised
+            and not self.gap_before(token).strip()
+            and self.lex.is_first_name(before[-1].key)
+            and before[-1].key not in NOT_NAMES
+            and before[-1].key not in TITLES
+            and not self.everyday(before[-1].key)
+            and bool(_ROLE_IN_BRACKETS.match(self.text, token.full_end))
+        )
+
+    def cued_since_3_7(self, token: _Token) -> str | None:
+        """ "the head mr gibbs", "Helen Ward (SENCO)", "if jack can get", "Junhao was
+        seen in March", "Bibi ji": names that a title, a role, a modal verb, a passive or
+        an honorific makes sure of."""
+        key = token.key
+        if key in NOT_NAMES or key in TITLES or key in _PRONOUNS or key in _MONTHS:
+            return None
+        before = self.previous(token, 1)
+        after = self.text[token.full_end : token.full_end + 40]
+        rank = self.lex.word_rank.get(key)
+        # "the head mr gibbs just rings": a lower-case surname after a lower-case title
+        # (not "miss", a verb; not a common word: "the dr said", "mr men")
+        if (
+            before
+            and before[-1].key in _LOWER_TITLES
+            and not before[-1].capitalised
+            and not self.gap_before(token).strip()
+            and not token.capitalised
+            and len(key) > 2
+            and (rank is None or rank > _COMMON_WORD_RANK or self.lex.is_surname(key))
+        ):
+            return "name"
+        # "if jack can get free school meals": a lower-case name-word (not a very common
+        # word: "if bill can be paid") before a modal verb and what a person does
+        if (
+            not token.capitalised
+            and key in self.lex.word_names
+            and (rank is None or rank > _COMMON_RANK_WORD_NAME)
+            and key not in _SEASONS
+            and not token.possessive
+            and self.opens_clause(token)
+            and _MODAL_PERSON_VERB.match(after)
+        ):
+            return "child"
+        # "Junhao was seen in March": a capitalised word in no dictionary, then what is
+        # done to a child (not "prescribed", "given": medicines)
+        if (
+            token.capitalised
+            and not token.possessive
+            and self.name_like(token)
+            and not self.lex.looks_like_word(key)
+            and key not in self.lex.places
+            and _PASSIVE_CHILD.match(after)
+        ):
+            return "child"
+        # "her nan (Bibi ji)", "Nani ji": a Punjabi or Hindi honorific after a name
+        if (
+            token.capitalised
+            and key not in _NOT_HONOURED
+            and key not in SEND_TERMS
+            and _HONORIFIC_AFTER.match(after)
+        ):
+            return "name"
+        if (
+            key == "ji"
+            and before
+            and before[-1].capitalised
+            and before[-1].key not in _NOT_HONOURED
+            and before[-1].key not in NOT_NAMES
+            and not self.gap_before(token).strip()
+        ):
+            return "name"
+        # "my nan (Pat)", "his grandad (Papa Joe)": a name in brackets after a relative
+        if (
+            token.capitalised
+            and not token.all_caps
+            and key not in SEND_TERMS
+            and _RELATIVE_THEN_BRACKET.search(self.text[max(0, token.start - 30) : token.start])
+        ):
+            return "name"
+        return None
+
     # -- deciding ----------------------------------------------------------------------
     def decide(self, token: _Token) -> str | None:
         """``child``, ``name`` or ``None`` for one token, from the token and its context."""
@@ -1456,13 +1580,15 @@ class _Finder:
             parts = key.split("-")
             if all(self.lex.is_first_name(p) or not self.lex.looks_like_word(p) for p in parts):
                 return "child"
+        if self.surname_before_role(token):
+            return "name"
         if len(key) < 2 or key in SEND_TERMS or token.all_caps:
             return None
         nxt = self.next_token(token)
         if nxt is not None and nxt.key in _CONDITION_NOUNS:
             return None
         # Since 3.2: names a cue makes sure of, even when they are everyday words.
-        cued = self.cued_since_3_2(token)
+        cued = self.cued_since_3_2(token) or self.cued_since_3_7(token)
         if cued:
             return cued
         # "the Bill for the assessment", "a Grace period": a name-word after an article

@@ -112,6 +112,13 @@ _DATE_OTHER = (
     r"|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일号號]?"
     # since 3.4: Lithuanian, year first: "2014 m. gegužės 3 d."
     r"|\d{4}\s*m\.?\s+" + _MONTH_OTHER + r"\s+\d{1,2}(?:\s*d\.)?"
+    # since 3.7: Latvian, year first: "2012. gada 6. martā" (month in the locative or the
+    # genitive); Hungarian, year first: "2012. március 6."
+    r"|\d{4}\.?\s*g(?:ada|\.)\s+\d{1,2}\.?\s+(?:janvār|februār|mart|aprīl|april|maij|jūnij"
+    r"|junij|jūlij|julij|august|septembr|oktobr|novembr|decembr)(?:ī|i|ā|a|a|s)?(?!\w)"
+    r"|\d{4}\.\s*(?:január|januar|február|februar|március|marcius|április|aprilis|május"
+    r"|majus|június|junius|július|julius|augusztus|szeptember|október|oktober|november"
+    r"|december)\s+\d{1,2}\.?"
     r"|[\u0660-\u0669\u06f0-\u06f9]{1,4}[/.\-][\u0660-\u0669\u06f0-\u06f9]{1,2}"
     r"[/.\-][\u0660-\u0669\u06f0-\u06f9]{1,4})"
 )
@@ -205,6 +212,24 @@ _DOB_OTHER_LATER = re.compile(
 _BIRTH_WORD_THEN_DATE = re.compile(
     r"(?:" + _BIRTHDAY_WORD + r"s?|\bdate\s+of\s+birth|\bd\.?o\.?b\b\.?)"
     r"(?P<between>[^.!?\n]{0,60}?)(?<![\w/.\-])(?P<date>" + _DATE + r")",
+    re.IGNORECASE,
+)
+
+# Since 3.7 a date in Chinese or Japanese with "born" after it: "佢係2016年7月22號出世",
+# "2015年3月2日生まれ", "2016年5月1日出生" (the cue of the other languages comes first).
+_CJK_DATE_THEN_BORN = re.compile(
+    r"(?P<date>\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일号號]?)\s*(?:喺|在|於|于|に)?"
+    r"\s*(?:出世|出生|生まれ|生於|生于|誕生|诞生|생|에\s*태어|生(?![日活气氣病意]))"
+)
+# Since 3.7 a second full date of a birth year set against a date of birth found: "DOB
+# should be 19/10/2013 not 19/10/2012", "born 3/4/2015 (not 4/3/2015 as on the letter)".
+_DOB_CORRECTION = re.compile(
+    r"\s*[,;(]?\s*(?:(?:and|but)\s+)?(?:not|n't|never|or|instead\s+of|rather\s+than"
+    r"|(?:it\s+)?should\s+(?:be|say|read)|it\s+is|it's|it\s+was|(?:it\s+)?(?:says|said"
+    r"|shows|showed)(?:\s+it\s+as)?)"
+    r"\s+(?:the\s+)?(?P<date>" + _DATE + r")"
+    r"|(?P<date_before>" + _DATE + r")\s*[,;]?\s*(?:(?:it\s+)?should\s+(?:be|say|read)|is\s+wrong"
+    r"|was\s+wrong|is\s+incorrect)\s*$",
     re.IGNORECASE,
 )
 
@@ -477,6 +502,27 @@ def find_phones(text: str) -> Iterator[Span]:
 
 def find_dates_of_birth(text: str) -> Iterator[Span]:
     """Dates after "born", "DOB", "date of birth" or "birthday"; other dates stay."""
+    found = list(_dates_of_birth(text))
+    yield from found
+    for match in _CJK_DATE_THEN_BORN.finditer(text):
+        yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+    # since 3.7: the date set against one found ("should be X not Y")
+    for span in found:
+        after = _DOB_CORRECTION.match(text, span.end)
+        if after and after.group("date") and _birth_year(after.group("date")):
+            yield Span(after.start("date"), after.end("date"), "dob", tag("dob"))
+        before = _DOB_CORRECTION.search(text[max(0, span.start - 40) : span.start])
+        if before and before.group("date_before") and _birth_year(before.group("date_before")):
+            offset = max(0, span.start - 40)
+            yield Span(
+                offset + before.start("date_before"),
+                offset + before.end("date_before"),
+                "dob",
+                tag("dob"),
+            )
+
+
+def _dates_of_birth(text: str) -> Iterator[Span]:
     for match in _DOB.finditer(text):
         yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
     for pattern in (_DOB_OTHER, _DOB_OTHER_LATER):
@@ -719,6 +765,7 @@ def find_schools(text: str) -> Iterator[Span]:
         found += list(_listed_with_school(text, found))
         found += list(_schools_since_3_5(text, found))
         found += list(_schools_since_3_6(text))
+        found += list(_schools_since_3_7(text))
     for match in _NAMED_UNIT.finditer(text):
         key = fold(match.group("name").split()[0])
         if key not in _NOT_UNIT_NAMES and key not in SEND_TERMS and key not in _LOWER_GENERIC_WORDS:
@@ -1328,7 +1375,10 @@ _THE_BUILDING_SCHOOL = re.compile(
     r"\b(?:excluded|expelled|suspended|exclusion|excluding|sent\s+home|off-?rolled|moved"
     r"|moving|transferred|started|starts|starting|left|leaving|attends|attended|attending"
     r"|goes|going|went|placed|placement|place|offered|visited|visiting|named|joined|joins"
-    r"|joining|pupils?|teachers?|senco|head)\b[^.!?\n]{0,40}?\b(?:from|at|to|into|in|of)"
+    r"|joining|pupils?|teachers?|senco|head"
+    # since 3.7: what a child has or is given at a school ("has an EHCP at the Grange")
+    r"|(?i:ehcps?|ehc\s+plans?|statement|sen\s+support|provision|funding|1:1|one\s+to\s+one"
+    r"|year\s+\d{1,2}|reception|class))\b[^.!?\n]{0,40}?\b(?:from|at|to|into|in|of)"
     r"\s+the\s+(?P<name>(?:Manor|Grange|Priory|Abbey|Laurels|Beeches|Willows|Hollies|Elms"
     r"|Limes|Cedars|Firs|Pines|Orchard|Croft|Ridge|Towers|Lodge|Gables|Paddocks|Brambles"
     r"|Rowans|Acorns|Meadows))\b"
@@ -1342,6 +1392,38 @@ _SETTING_NAME_OPENER = re.compile(
     r"|small|first|precious|sunshine|twinkle)\s+$",
     re.IGNORECASE,
 )
+
+
+# Since 3.7 a nursery or pre-school by its playful last word, capitalised after a
+# capitalised word, whatever stands around it ("Rainbow Tots referred us", "at Tiny
+# Tiddlers"): these words name nothing else.
+_PLAYFUL_SETTING = re.compile(
+    r"\b(?P<name>(?:[A-Z][a-z'\u2019]+\s+){1,2}(?:Tots|Tiddlers|Tinies|Tinys|Kidz|Kiddies"
+    r"|Kiddiwinks|Kiddywinks|Toddlers|Ducklings|Cygnets|Tadpoles))\b"
+)
+# ... and by a last word that names other things too ("Little Stars", "Busy Bees"), when
+# it does what a setting does ("Sunny Stars referred us", "Busy Bees said").
+_SETTING_SUBJECT = re.compile(
+    r"\b(?P<name>(?:[A-Z][a-z'\u2019]+\s+){1,2}(?:Stars|Bees|Acorns|Sunbeams|Cubs|Owls"
+    r"|Explorers|Learners|Treasures|Angels|Rainbows|Buttercups|Daisies|Bears|Bunnies|Chicks"
+    r"|Rascals|Monkeys|Minis|Sprouts|Seedlings))\s+(?:referred|refer|said|says|told|noticed"
+    r"|flagged|raised|reported|rang|called|phoned|emailed|wrote|sent|suggested|recommended"
+    r"|asked|excluded|refused|won't|wont|can't|cant)\b"
+)
+_NOT_SETTING_OPENERS = words("the a an my our his her their these those all some many")
+
+
+def _schools_since_3_7(text: str) -> Iterator[Span]:
+    for pattern in (_PLAYFUL_SETTING, _SETTING_SUBJECT):
+        for match in pattern.finditer(text):
+            start = match.start("name")
+            first = fold(match.group("name").split()[0])
+            if first in _NOT_SETTING_OPENERS:
+                start += len(match.group("name").split()[0])
+                start += len(text[start:]) - len(text[start:].lstrip())
+                if start >= match.end("name") or " " not in text[start : match.end("name")]:
+                    continue
+            yield Span(start, match.end("name"), "school", tag("school"))
 
 
 def _schools_since_3_6(text: str) -> Iterator[Span]:

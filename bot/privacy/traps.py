@@ -49,6 +49,14 @@ _BUILDING = re.compile(
     # since 3.3: a ward named after two words ("on Florence Nightingale ward")
     r"|\b(?:on|to|in)\s+(?P<word2>[A-Z][a-z]+\s+[A-Z][a-z]+)\s+[Ww]ard\b"
 )
+# Since 3.7 a role in brackets after "X Ward", "X House" makes them a person's name
+# ("Helen Ward (SENCO)", "Amy House (TA)").
+_ROLE_AFTER = re.compile(
+    r"\s*\(\s*(?:the\s+)?(?:senco|sendco|class\s+teacher|teacher|head(?:teacher)?|deputy|ta"
+    r"|lsa|ep|salt|slt|ot|parent|mum|dad|carer|social\s+worker|chair|case\s*worker"
+    r"|paediatrician|governor|key\s*worker)\s*[),;/]",
+    re.IGNORECASE,
+)
 # "Leeds General", "Calderdale Royal": a town's hospital (since 3.3), no school or person.
 _TOWN_HOSPITAL = re.compile(r"\b(?P<word>[A-Z][a-z]+)\s+(?:General|Royal|Infirmary)\b")
 # Since 3.6 "Hi Hope you are well", "Hope all is well.": a wish opening the message, a
@@ -120,6 +128,8 @@ def kept_ranges(text: str) -> list[tuple[int, int]]:
             ranges.append(match.span("word"))
     for pattern in (_BUILDING, _NOT_A_NAME_OPENING, _HOPE_WISH):
         for match in pattern.finditer(text):
+            if pattern is _BUILDING and _ROLE_AFTER.match(text, match.end()):
+                continue  # since 3.7: "Helen Ward (SENCO)" is a person
             group = "word2" if match.groupdict().get("word2") else "word"
             ranges.append(match.span(group))
     return ranges

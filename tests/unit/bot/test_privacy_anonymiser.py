@@ -1283,3 +1283,59 @@ def test_words_kept_since_3_6(text: str, kept: str) -> None:
 
 def test_hope_is_still_a_name_after_a_cue_since_3_6() -> None:
     assert "Hope" not in anonymise("my daughter Hope you see is 8 and autistic")
+
+
+# --- anon-3.7.0: holdout14's kinds of miss (invented messages, none of holdout14's) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # a school with a house's name after "at the", after what a child has there
+        ("she has 1:1 funding at the Priory but it keeps being cut", "Priory"),
+        # a nursery by its playful last word, doing what a setting does
+        ("Sunny Tots rang me about his speech today", "Sunny Tots"),
+        ("Little Owls said he is not ready for reception", "Little Owls"),
+        # dates of birth: Chinese with "born" after; Latvian and Hungarian year first;
+        # a corrected date and the one it corrects
+        ("我個女係2015年3月9號出世", "2015年3月9號"),
+        ("Mana meita (dzimusi 2013. gada 14. februārī) mācās skolā", "2013. gada 14. februārī"),
+        ("A lányom született 2014. április 2. és autista", "2014. április 2."),
+        ("DOB on the letter is 03/08/2015 not 08/03/2015, can they fix it", "08/03/2015"),
+        ("DOB wrong again, it says 11/02/2016, should be 12/02/2016", "11/02/2016"),
+        # a name after Malayalam "my son"
+        ("എന്റെ മകൻ റിയാൻ ജോസഫ്, 9 വയസ്സ്, സ്കൂളിൽ പോകുന്നു", "റിയാൻ"),
+        # a lower-case name-word before a modal and what a person does
+        ("does anyone know if ruby could attend a special school? she is 6", "ruby"),
+        # a person's name that is also a word, with a role in brackets
+        ("Present: Karen Hill (SENCO), Joe Banks (class teacher)", "Hill"),
+        # a lower-case surname after a lower-case title
+        ("the deputy mrs okafor said no again", "okafor"),
+        # an unknown name opening a sentence, then what is done to a child
+        ("Thanks for replying. Zoriyan was assessed last week by the EP.", "Zoriyan"),
+        # a family nickname with an honorific, a name in brackets after a relative
+        ("his dadi (Nani ji) collects him on Fridays", "Nani"),
+        ("my uncle (Big Tony) does pick up", "Tony"),
+    ],
+)
+def test_identifiers_since_3_7(text: str, gone: str) -> None:
+    assert gone not in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("we had a party at the Grange hotel and it was lovely", "the Grange hotel"),
+        ("下次覆診係2026年7月22號", "2026年7月22號"),
+        ("born 01/02/2015 and was diagnosed on 03/04/2018", "03/04/2018"),
+        ("if bill can be paid monthly that helps", "bill can be paid"),
+        ("the dr appointment is on Monday", "appointment"),
+        ("Melatonin was prescribed in May", "Melatonin"),
+        ("Speech and Language Therapy (SALT) came to school", "Language Therapy"),
+        ("he was on Rose Ward (the children's ward) for a week", "Ward"),
+        ("The stars were out. Five Stars have a deal on", "Five Stars"),
+        ("we went to the gurdwara and Guru ji's words helped", "Guru ji"),
+    ],
+)
+def test_words_kept_since_3_7(text: str, kept: str) -> None:
+    assert kept in anonymise(text)
