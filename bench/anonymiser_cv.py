@@ -1,14 +1,14 @@
 """Rules + learned tagger against rules alone: leave-one-set-out cross-validation.
 
 .venvs/bot/bin/python -m bench.anonymiser_cv             # CV over the tuned sets, by threshold
-.venvs/bot/bin/python -m bench.anonymiser_cv --test      # then the sealed set (holdout14) once
+.venvs/bot/bin/python -m bench.anonymiser_cv --test      # then the sealed set (holdout15) once
 
 For each tuned set, a tagger is trained (with name swapping, as ``train_tagger``) on the
 others and scored on it, at several probability thresholds; the counts are pooled over
 the tuned sets (``TRAINING_SETS``, seventeen since 3.6). The rules were tuned on every one of
 these sets, so "rules alone" is near 1.000 on them and the tagger's own recall (without the
 rules) is the better guide to how it does on new text. ``--test`` then scores the sealed set
-(``evaluate.SEALED_SET``, holdout14: never trained or tuned on) with the shipped model
+(``evaluate.SEALED_SET``, holdout15: never trained or tuned on) with the shipped model
 (trained on all the tuned sets) at the shipped threshold: aggregate figures only; it says so
 and stops if that file is not there yet.
 """
