@@ -839,6 +839,9 @@ _INTRO_PHRASES = [
     ("calls", "him"),
     ("called", "her"),
     ("called", "him"),
+    # since 3.8: "keeps calling him Mo"
+    ("calling", "her"),
+    ("calling", "him"),
     ("this", "is"),
     ("am",),
     ("thank", "you"),
@@ -1503,6 +1506,21 @@ class _Finder:
         before = self.previous(token, 1)
         after = self.text[token.full_end : token.full_end + 40]
         rank = self.lex.word_rank.get(key)
+        # Since 3.8: "want X or Y for ava": a lower-case first name (no everyday word)
+        # after "for" that ends the message or its sentence
+        if (
+            before
+            and before[-1].key == "for"
+            and not token.capitalised
+            and len(key) > 2
+            and self.lex.is_first_name(key)
+            and (rank is None or rank > _COMMON_WORD_RANK)
+            and key not in self.lex.word_names
+            and key not in _HELPING_VERBS
+            and not self.gap_before(token).strip()
+            and re.match(r"\s*(?:[.!?]|$)", after)
+        ):
+            return "child"
         # "the head mr gibbs just rings": a lower-case surname after a lower-case title
         # (not "miss", a verb; not a common word: "the dr said", "mr men")
         if (

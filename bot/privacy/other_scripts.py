@@ -108,6 +108,8 @@ class _Lists:
     chinese_naming_cues: tuple[str, ...]
     chinese_titles: tuple[str, ...]
     chinese_stop: frozenset[str]
+    name_closers: frozenset[str] = frozenset()
+    name_words: frozenset[str] = frozenset()
 
 
 def _sections(name: str) -> dict[str, list[str]]:
@@ -153,6 +155,8 @@ def load_lists() -> _Lists:
         chinese_naming_cues=tuple(c for c in longest_first if c in chinese["naming_cues"]),
         chinese_titles=tuple(chinese["titles"]),
         chinese_stop=frozenset("".join(chinese["stop"])),
+        name_closers=keys("name_closers"),
+        name_words=keys("name_words"),
     )
 
 
@@ -302,7 +306,7 @@ class _Finder:
         if cue in self.lists.possessive_after:
             # "הבן שלי יוסי": the word for a child, then "my", then the name
             earlier = self.previous(index - 1)
-            if earlier is not None and earlier.key in self.lists.child_cues:
+            if earlier is not None and _child_then_my(earlier.key, cue, self.lists):
                 return "child"
         if cue in self.lists.child_cues or cue in self.lists.parent_of:
             return "child"
@@ -381,22 +385,100 @@ class _Finder:
         """Since 3.6: "என் மகன் அர்ஜுன் குமார், வயது 9", "મારો દીકરો આરવ પટેલ ૭ વર્ષનો":
         one more word right after a name found from a cue, in a script with no capitals,
         that a comma or the child's age closes, is the family name (a verb or a noun
-        there is a listed everyday word, or is followed by more words)."""
+        there is a listed everyday word, or is followed by more words).
+
+        Since 3.8 also one or two more words that a word of ``[name_closers]`` closes (age,
+        years old, "is called", a number spelled out, "born": "زما زوی X Y اووه کلن",
+        "ልጄ X Y ትባላለች", "کوڕەکەم X Y تەمەنی"), or, after a word for "name" (``[name_words]``),
+        the end of the sentence ("என் மகள் பெயர் X Y."); the cue may be "my son" with the
+        "my" after it ("دختر من X Y متولد")."""
+        lists = self.lists
         for index, label in sorted(self.labels.items()):
-            nxt = index + 1
-            if nxt >= len(self.words) or nxt in self.labels or index == 0:
+            if index == 0 or index + 1 >= len(self.words) or index + 1 in self.labels:
                 continue
-            if not self.is_cue(self.words[index - 1].key):
+            cue = self.words[index - 1].key
+            by_cue = self.is_cue(cue) or (
+                cue in lists.possessive_after
+                and index > 1
+                and _child_then_my(self.words[index - 2].key, cue, lists)
+            )
+            if not by_cue:
                 continue  # only after "my son", "teacher"...: not "من مریم هستم،"
-            word = self.words[nxt]
-            if word.sentence_start or word.cased or not self.can_be_name(word):
-                continue
-            if word.key in _CLOSERS:
-                continue  # "is", "am"
-            if self.text[self.words[index].end : word.start].strip():
-                continue
-            if _CLOSES_NAME.match(self.text, word.end):
-                self.labels[nxt] = label
+            for size in (1, 2):
+                last = index + size
+                if last >= len(self.words):
+                    break
+                if any(i in self.labels for i in range(index + 1, last + 1)):
+                    break
+                span = self.words[index + 1 : last + 1]
+                # an everyday word of one language may be a name in another ("ولي", Wali;
+                # "but" in Persian): taken only before the age or a number
+                closed_by_age = self._closer_follows(last)
+                if not all(self._family_word(w, lenient=closed_by_age) for w in span):
+                    break
+                if any(
+                    self.text[self.words[i - 1].end : self.words[i].start].strip()
+                    for i in range(index + 1, last + 1)
+                ):
+                    break
+                if self._closes_name(last, naming=cue in lists.name_words, first=size == 1):
+                    for i in range(index + 1, last + 1):
+                        self.labels[i] = label
+                    break
+
+    def _family_word(self, word: _Word, *, lenient: bool = False) -> bool:
+        if word.sentence_start or word.cased or word.key in _CLOSERS:
+            return False
+        if word.key in self.lists.endings:
+            return False  # a case ending written apart: Bengali "তাসনিম এর বয়স" (X's age)
+        if word.key in self.lists.name_closers:
+            return False
+        if self.can_be_name(word):
+            return True
+        return (
+            lenient
+            and word.other
+            and len(word.key) > 2
+            and word.key in self.lists.stop
+            and not self.is_cue(word.key)
+            and word.key not in _born_words()
+        )
+
+    def _closer_follows(self, last: int) -> bool:
+        nxt = self.words[last + 1] if last + 1 < len(self.words) else None
+        return (
+            nxt is not None
+            and not nxt.sentence_start
+            and nxt.key in self.lists.name_closers
+            and nxt.key not in _CLOSERS
+            and not self.text[self.words[last].end : nxt.start].strip()
+        )
+
+    def _closes_name(self, last: int, *, naming: bool, first: bool) -> bool:
+        """Whether what follows word ``last`` closes a name: a comma or a number (only
+        right after the first word, as before 3.8), a closing word, or after "name" the
+        end of the sentence."""
+        end = self.words[last].end
+        if first and _CLOSES_NAME.match(self.text, end):
+            return True
+        nxt = self.words[last + 1] if last + 1 < len(self.words) else None
+        if nxt is not None and not nxt.sentence_start and nxt.key in self.lists.name_closers:
+            return not self.text[end : nxt.start].strip()
+        if naming:
+            rest = self.text[end:].lstrip()
+            return not rest or bool(_SENTENCE_END.match(rest)) or rest[0] in ",،、，"
+        return False
+
+
+# Since 3.8, Persian and Dari "my" after the noun: "دختر من X" (my daughter X). Only after
+# a bare "son"/"daughter"/"child": in Arabic "من" is "from" ("ابني من الرحلة").
+_BARE_CHILD_NOUNS = frozenset(fold(w) for w in ("پسر", "دختر", "فرزند", "بچه", "نوه", "نواسه"))
+
+
+def _child_then_my(earlier: str, my: str, lists: _Lists) -> bool:
+    if my == "من":
+        return earlier in _BARE_CHILD_NOUNS
+    return earlier in lists.child_cues
 
 
 @lru_cache(maxsize=1)
@@ -464,6 +546,9 @@ def _chinese_names(text: str, lists: _Lists) -> Iterator[Span]:
                 )
                 if surname:
                     end = _chinese_given(chunk, after + len(surname), 2, lists.chinese_stop)
+                    # since 3.8: a surname character that is a particle, alone ("弟弟和我")
+                    if end == after + len(surname) and surname in lists.chinese_stop:
+                        continue
                 elif cue in lists.chinese_naming_cues:
                     end = _chinese_given(chunk, after, 3, lists.chinese_stop)
                     if end - after < 2:
@@ -537,6 +622,9 @@ def find_other_script_names(text: str) -> list[Span]:
             spans.extend(_chinese_repeats(text, found))
         spans.extend(_aliases(text))
         spans.extend(_thai_names(text))
+        if _HANGUL_WORD.search(text):
+            spans.extend(_korean_names(text))
+        spans.extend(_japanese_names(text))
     return spans
 
 
@@ -581,3 +669,125 @@ def _chinese_repeats(text: str, found: list[Span]) -> Iterator[Span]:
             if match.span() not in taken:
                 taken.add(match.span())
                 yield Span(match.start(), match.end(), span.label, tag(span.label))
+
+
+# Since 3.8, Korean: a name after the word for a child or a brother or sister ("제 딸
+# 김서연은", "우리 아들 민준이가") or "name" ("이름은 지호예요"), with its particle off; and a
+# name with a surname before a title ("김서연 선생님", "박 선생님"). Hangul only.
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+_KOREAN_CUES = _blank_separated(
+    "아들 딸 아이 애 자녀 손자 손녀 큰아들 작은아들 큰딸 작은딸 막내 막내아들 막내딸 동생 남동생"
+    " 여동생 형 오빠 누나 언니 조카 아들내미 딸내미 이름은 이름이 이름 아들은 딸은"
+)
+_KOREAN_TITLES = ("선생님", "선생", "씨", "님", "원장님", "교수님", "박사님", "쌤")
+_KOREAN_PARTICLES = tuple(
+    sorted(
+        _blank_separated(
+            "이에요 이예요 입니다 이라고 라고 이라는 라는 이는 이가 이를 이의 이도 이랑"
+            " 이와 예요 이고"
+            " 은 는 이 가 을 를 의 도 와 과 랑 에게 한테 야 아 고"
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_KOREAN_NOT_NAMES = _blank_separated(
+    "지금 올해 요즘 항상 너무 정말 아직 학교 나이 이름 초등학교 유치원 중학교 고등학교 자폐 장애"
+    " 때문 친구 선생님 학년 현재 작년 이번 계속 자꾸 진단 치료 언어 병원 우리 혼자 매일 가끔"
+    " 어린이집 특수학교 담임 담당 교장 교감 원장 특수 상담 보건 영어 수학 음악 체육 미술 과학"
+    " 국어 주치의 의사 엄마 아빠 남편 아내 부모 가족 모두 같이 함께 처음 나중 다음 오늘 내일 어제"
+    " 이제 벌써 겨우 거의 많이 조금 아주 매우 다시 또 그리고 그런데 하지만 그래서 살 세 개월"
+)
+_KOREAN_SURNAMES = _blank_separated(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남"
+    " 심 노 하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마"
+    " 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 황보 남궁"
+    " 제갈 선우 독고"
+)
+
+
+def _korean_core(word: str) -> str:
+    for particle in _KOREAN_PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 2:
+            return word[: -len(particle)]
+    return word
+
+
+def _korean_name(core: str) -> bool:
+    return (
+        2 <= len(core) <= 4
+        and core not in _KOREAN_NOT_NAMES
+        and not any(core.startswith(w) for w in _KOREAN_NOT_NAMES if len(w) > 1)
+        # a verb or an adverb: "다니고", "좋아요", "많이"
+        and not core.endswith(("다", "요", "서", "며", "지", "게", "니", "면", "는데", "하고"))
+    )
+
+
+def _korean_names(text: str) -> Iterator[Span]:
+    words = list(_HANGUL_WORD.finditer(text))
+    for prev, word in zip(words, words[1:], strict=False):
+        gap = text[prev.end() : word.start()]
+        if gap.strip() or prev.group() not in _KOREAN_CUES:
+            continue
+        core = _korean_core(word.group())
+        if _korean_name(core):
+            yield Span(word.start(), word.start() + len(core), "child", tag("child"))
+    for word, nxt in zip(words, words[1:], strict=False):
+        joined = next((t for t in _KOREAN_TITLES if word.group().endswith(t)), None)
+        if joined and len(word.group()) > len(joined):
+            # "김선생님": the surname (and given name) joined to the title
+            name = word.group()[: -len(joined)]
+            start = word.start()
+        elif nxt.group().startswith(_KOREAN_TITLES) and not text[word.end() : nxt.start()].strip():
+            name, start = word.group(), word.start()
+        else:
+            continue
+        surname_first = name[:1] in _KOREAN_SURNAMES or name[:2] in _KOREAN_SURNAMES
+        if surname_first and len(name) <= 4 and name not in _KOREAN_NOT_NAMES:
+            yield Span(start, start + len(name), "name", tag("name"))
+    if words:
+        last = words[-1]
+        joined = next((t for t in _KOREAN_TITLES if last.group().endswith(t)), None)
+        if joined and len(last.group()) > len(joined):
+            name = last.group()[: -len(joined)]
+            surname_first = name[:1] in _KOREAN_SURNAMES
+            if surname_first and name not in _KOREAN_NOT_NAMES and len(name) <= 4:
+                yield Span(last.start(), last.start() + len(name), "name", tag("name"))
+
+
+# Since 3.8, Japanese (no spaces): after the word for a child ("息子の", "娘は", "長男、") a
+# name of two to eight kanji or katakana up to a particle ("息子の田中ユウトは"); and kanji
+# or katakana before a title ("グリーン先生", "山田さん"), not a role ("担任の先生").
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_JA_NAME = r"[\u4e00-\u9fff\u30a0-\u30ff\u30fc\u30fb\u3005]{2,8}"
+_JA_CHILD = re.compile(
+    r"(?:息子|娘|子供|子ども|長男|長女|次男|次女|三男|三女|孫|末っ子)(?:[のはがも、]|\s)\s*"
+    r"(?P<name>" + _JA_NAME + r")(?=[はがをにのもとちくさ、。，．！？（(\s\d]|$)"
+)
+_JA_TITLE = re.compile(
+    r"(?<![\u4e00-\u9fff\u30a0-\u30ff\u30fc])(?P<name>"
+    + _JA_NAME
+    + r")(?:先生|さん|くん|君|ちゃん|様|氏|医師|教諭)"
+)
+_JA_NOT_NAMES = tuple(
+    _blank_separated(
+        "今年 現在 小学 中学 高校 学校 保育 幼稚 自閉 発達 診断 先生 担任 毎日 最近 去年 来年 病院"
+        " 特別 支援 言語 療法 医師 障害 友達 一人 二人 学年 年生 主治 担当 校長 教頭 英語 数学 音楽"
+        " 体育 保健 看護 作業 理学 心理 相談 支援 通級 児童 生徒 家族 両親 夫 妻 母 父 兄 姉 弟 妹"
+        " 今 小 年 歳 才 病 医 クラス センター スクール ケア サポート テスト セラピー カウンセラー"
+        " ソーシャル ワーカー スタッフ ヘルパー ドクター 息子 娘 子供 子ども"
+        " お子 旦那 主人 祖母 祖父"
+        " 叔母 叔父 伯母 伯父 親戚 近所 隣 皆 義母 義父 同級 先輩 後輩 上司 同僚"
+    )
+)
+
+
+def _japanese_names(text: str) -> Iterator[Span]:
+    if not _KANA.search(text):
+        return
+    for pattern, label in ((_JA_CHILD, "child"), (_JA_TITLE, "name")):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if name.startswith(_JA_NOT_NAMES):
+                continue
+            yield Span(match.start("name"), match.end("name"), label, tag(label))

@@ -119,6 +119,8 @@ _DATE_OTHER = (
     r"|\d{4}\.\s*(?:január|januar|február|februar|március|marcius|április|aprilis|május"
     r"|majus|június|junius|július|julius|augusztus|szeptember|október|oktober|november"
     r"|december)\s+\d{1,2}\.?"
+    # since 3.8: Vietnamese "(ngày) 5 tháng 8 năm 2016", "5 tháng 8, 2016"
+    r"|(?:ng[àa]y\s+)?\d{1,2}\s+th[áa]ng\s+\d{1,2}(?:\s+n[ăa]m|\s*,)?\s+\d{4}"
     r"|[\u0660-\u0669\u06f0-\u06f9]{1,4}[/.\-][\u0660-\u0669\u06f0-\u06f9]{1,2}"
     r"[/.\-][\u0660-\u0669\u06f0-\u06f9]{1,4})"
 )
@@ -220,6 +222,23 @@ _BIRTH_WORD_THEN_DATE = re.compile(
 _CJK_DATE_THEN_BORN = re.compile(
     r"(?P<date>\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일号號]?)\s*(?:喺|在|於|于|に)?"
     r"\s*(?:出世|出生|生まれ|生於|生于|誕生|诞生|생|에\s*태어|生(?![日活气氣病意]))"
+)
+# Since 3.8 a date with "year of birth" after it, as written in Ukrainian and Russian:
+# "14.05.2014 р.н.", "3.4.2015 г.р.", "2016 року народження" follows a full date only.
+_DATE_THEN_YEAR_OF_BIRTH = re.compile(
+    r"(?P<date>" + _DATE + r"|" + _DATE_OTHER + r")\s*(?:р\.?|г\.?|року|рік|года|год)?\s*"
+    r"(?:р\.\s*н\.|г\.\s*р\.|рн(?!\w)|гр(?!\w)|народження|рождения)",
+    re.IGNORECASE,
+)
+# Since 3.8 a day and month with no year after "born" when an age comes first: "our son
+# is 5, born 17th August so...", "she's 7 (born 3rd May)" ("born on 3 March at 29 weeks",
+# with no age before it, stays).
+_AGE_THEN_BORN_DAY = re.compile(
+    r"\b(?:is|was|aged?|turned|['\u2019]s)\s+\d{1,2}" + r"(?:\s*(?:yrs?|years?(?:\s+old)?|y/?o))?"
+    r"\s*[,;(\-]?\s*(?:and\s+)?(?:was\s+)?born\s+(?:on\s+)?(?:the\s+)?(?P<date>"
+    + _DAY_MONTH
+    + r")",
+    re.IGNORECASE,
 )
 # Since 3.7 a second full date of a birth year set against a date of birth found: "DOB
 # should be 19/10/2013 not 19/10/2012", "born 3/4/2015 (not 4/3/2015 as on the letter)".
@@ -506,6 +525,9 @@ def find_dates_of_birth(text: str) -> Iterator[Span]:
     yield from found
     for match in _CJK_DATE_THEN_BORN.finditer(text):
         yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
+    for pattern in (_DATE_THEN_YEAR_OF_BIRTH, _AGE_THEN_BORN_DAY):
+        for match in pattern.finditer(text):
+            yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
     # since 3.7: the date set against one found ("should be X not Y")
     for span in found:
         after = _DOB_CORRECTION.match(text, span.end)
@@ -766,6 +788,7 @@ def find_schools(text: str) -> Iterator[Span]:
         found += list(_schools_since_3_5(text, found))
         found += list(_schools_since_3_6(text))
         found += list(_schools_since_3_7(text))
+    found += list(_schools_since_3_8(text, found))
     for match in _NAMED_UNIT.finditer(text):
         key = fold(match.group("name").split()[0])
         if key not in _NOT_UNIT_NAMES and key not in SEND_TERMS and key not in _LOWER_GENERIC_WORDS:
@@ -1439,3 +1462,102 @@ def find_long_numbers(text: str) -> Iterator[Span]:
     """Other runs of six or more digits (case and reference numbers)."""
     for match in _LONG_NUMBER.finditer(text):
         yield Span(match.start(), match.end(), "number", tag("number"))
+
+
+# Since 3.8 a school a child is excluded from, with words between ("EXCLUDED 4 TIMES THIS
+# TERM FROM BROOKLANDS", "suspended twice this year from Oakfield."), also in capitals.
+_EXCLUDED_FROM = re.compile(
+    r"(?i:\b(?:excluded|expelled|suspended|kicked\s+out|off[\-\s]?rolled))"
+    r"(?P<between>[^.!?\n]{0,40}?)(?i:\bfrom)\s+(?i:the\s+)?"
+    r"(?P<name>[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)(?=\s*(?:[.!?,;:)\n]|$))"
+)
+# ... a school a child is moved from to another ("moving Zara from Crestwood to a
+# specialist school"; "moved from Leeds to a flat" stays: a place, no setting after).
+_MOVED_FROM_TO_SETTING = re.compile(
+    r"\b(?:mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?|tak(?:e|es|ing)|took|pull(?:s|ed|ing)?)"
+    r"\s+(?:[A-Za-z'\u2019]+\s+)?(?:out\s+)?from\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]{3,})?)\s+(?:in)?to\s+(?:a|an|another|the|his|her"
+    r"|their|our)?\s*(?:new\s+|different\s+|local\s+|mainstream\s+)?(?:specialist|special"
+    r"|school|provision|setting|pru|unit|academy|secondary|primary|resource|alternative"
+    r"|independent|sen\b|send\b)",
+    re.IGNORECASE,
+)
+# ... a school's name in brackets or after a comma right after "school": "school (the
+# willows) say", "her school, the Beeches, said" (not "school (the local one)").
+_SCHOOL_THEN_THE_NAME = re.compile(
+    r"\b(?:school|nursery|college|academy|primary|secondary)\s*(?:\(|,)\s*the\s+"
+    r"(?P<name>[A-Za-z][a-z'\u2019]{2,}(?:\s+[A-Za-z][a-z'\u2019]{2,})?)\s*[),]",
+    re.IGNORECASE,
+)
+# ... a centre or unit by its name in lower case after "sent to the" ("sent to the bridge
+# centre"; "sent to the assessment centre", "the leisure centre" stay).
+_SENT_TO_THE_CENTRE = re.compile(
+    r"\b(?:sent|moved|placed|referred|transferred|excluded|goes|going|go|attends|attending"
+    r"|started)\s+(?:to|at|into)\s+the\s+(?P<name>[a-z]{3,}\s+(?:centre|center|unit|academy))\b"
+)
+_GENERIC_CENTRE_WORDS = words(
+    """
+    assessment leisure health job children's childrens community day family medical sports
+    sport shopping garden city town learning resource support respite walk test vaccination
+    referral hearing autism behaviour inclusion nurture sensory development child specialist
+    special local main new other same old village language speech hub visitor treatment pupil
+    youth contact access tuition education wellbeing play activity dental eye mental social
+    early years kids parent parents carer carers advice arts music science dance gym sixth
+    form wrong right big small nearest closest nearby crisis emergency urgent care sexual
+    diagnostic child's sen send asd adhd pru tutoring exam isolation reflection quiet calm
+    time homework study therapy
+    """
+)
+# ... a school named before "or"/"and" and another found school, after a word for
+# choosing ("want hillside or St Joseph's", "between Oakwood and St Mary's").
+_CHOSEN_BEFORE_SCHOOL = re.compile(
+    r"\b(?:want|wants|wanted|prefer|prefers|preferred|name|naming|named|chose|choose|chosen"
+    r"|choosing|picked|pick|between|either|considering|applied\s+(?:to|for)|visited|visiting"
+    r"|looked\s+at|looking\s+at|put|putting|listed|list)\s+(?:either\s+)?"
+    r"(?P<name>[A-Za-z][a-z'\u2019]{3,}(?:\s+[A-Za-z][a-z'\u2019]{3,})?)\s+(?:or|and|&)\s+$",
+    re.IGNORECASE,
+)
+
+
+# A saint's name, which a school often has ("St Joseph's", "Saint Mary's").
+_SAINT_NAMED = re.compile(r"\b(?:St\.?|Saint)\s+[A-Z][a-z]+(?:['\u2019]s)?")
+
+
+def _schools_since_3_8(text: str, found: list[Span]) -> Iterator[Span]:
+    shaped = _unshout(text)
+    for match in _EXCLUDED_FROM.finditer(shaped):
+        if all(_school_like(fold(w)) for w in match.group("name").split()):
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    lexicon = load_lexicon()
+    for match in _MOVED_FROM_TO_SETTING.finditer(text):
+        keys = [fold(w) for w in match.group("name").split()]
+        if all(k in _WELSH_SETTING_WORDS for k in keys):
+            continue  # "from Ysgol Gymraeg" (a Welsh-medium school) names none
+        if all(_school_like(k) or _unknown(k) for k in keys) and not any(
+            k in lexicon.places for k in keys
+        ):
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    for match in _SCHOOL_THEN_THE_NAME.finditer(text):
+        keys = [fold(w) for w in match.group("name").split()]
+        if any(k in _GENERIC_CENTRE_WORDS or k in ("one", "ones") for k in keys):
+            continue
+        if all(_school_like(k) or k in ("the",) for k in keys):
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    for match in _SENT_TO_THE_CENTRE.finditer(text):
+        first = fold(match.group("name").split()[0])
+        if first in _GENERIC_CENTRE_WORDS or first in SEND_TERMS or first in lexicon.places:
+            continue
+        yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    starts = {span.start for span in found if span.label == "school"}
+    starts |= {m.start() for m in _SAINT_NAMED.finditer(text)}
+    for start in sorted(starts):
+        span = Span(start, start, "school", "")
+        before = _CHOSEN_BEFORE_SCHOOL.search(text[max(0, span.start - 60) : span.start])
+        if not before:
+            continue
+        keys = [fold(w) for w in before.group("name").split()]
+        if all(_school_like(k) for k in keys):
+            offset = max(0, span.start - 60)
+            yield Span(
+                offset + before.start("name"), offset + before.end("name"), "school", tag("school")
+            )
