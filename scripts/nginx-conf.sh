@@ -28,7 +28,13 @@ mkdir -p "$prefix/logs" "$prefix/tmp"
   echo '    "~\"chat\"\s*:\s*\{\s*\"id\"\s*:\s*(?<key>-?\d{1,20})" $key;'
   echo '    default "";'
   echo '  }'
-  echo '  upstream rasa { hash $conversation consistent;'
+  # RASA_BALANCE=least_conn spreads turns evenly instead (a conversation then moves between
+  # processes, and each turn reads its tracker back from the database).
+  if [ "${RASA_BALANCE:-sticky}" = least_conn ]; then
+    echo "  upstream rasa { least_conn;"
+  else
+    echo '  upstream rasa { hash $conversation consistent;'
+  fi
   for p in "${rasa_ports[@]}"; do echo "    server 127.0.0.1:$p max_fails=1 fail_timeout=5s;"; done
   echo "  }"
   echo "  upstream actions { least_conn;"

@@ -82,13 +82,16 @@ def start_nginx(prefix: Path, conf: Path, port: int) -> subprocess.Popen:
     pytest.fail("nginx did not open its port")
 
 
-def local_profile(prefix: Path, backends: list[Backend]) -> tuple[Path, str]:
+def local_profile(
+    prefix: Path, backends: list[Backend], balance: str = "sticky"
+) -> tuple[Path, str]:
     port = free_port()
     ports = " ".join(str(b.port) for b in backends)
     subprocess.run(
         ["bash", "scripts/nginx-conf.sh", str(prefix), str(port), str(free_port()), ports, ports],
         cwd=ROOT,
         check=True,
+        env={"PATH": "/usr/bin:/bin", "RASA_BALANCE": balance},
     )
     return prefix / "nginx.conf", f"http://127.0.0.1:{port}/webhooks/rest/webhook"
 
@@ -185,3 +188,19 @@ def test_a_request_without_a_sender_is_still_answered(balancer) -> None:
     url, backends = balancer
     ports = {served(url, {"content": "not json"}) for _ in range(4)}
     assert ports == {b.port for b in backends}  # round robin
+
+
+def test_least_conn_spreads_the_turns_of_one_conversation(tmp_path: Path) -> None:
+    # The other setting (RASA_BALANCE=least_conn): turns go to whichever process is least
+    # busy, so one conversation's turns, sent one after another, use both.
+    backends = [Backend(), Backend()]
+    conf, url = local_profile(tmp_path, backends, balance="least_conn")
+    process = start_nginx(tmp_path, conf, int(url.split(":")[2].split("/")[0]))
+    try:
+        ports = {served(url, rest(f"web-{RUN}-spread", f"turn {n}")) for n in range(6)}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        for backend in backends:
+            backend.stop()
+    assert ports == {b.port for b in backends}
