@@ -1134,6 +1134,10 @@ class _Finder:
             and self.before_sibling(token)
         ):
             return True
+        return self.right_after_my_relative(token)
+
+    def right_after_my_relative(self, token: _Token) -> bool:
+        """Whether ``token`` comes straight after "my son", "her brother"... (not "my son's")."""
         before = self.previous(token, 2)
         return (
             len(before) == 2
@@ -1156,14 +1160,7 @@ class _Finder:
             return False
         if self.lex.looks_like_word(key):
             return False
-        before = self.previous(token, 2)
-        return (
-            len(before) == 2
-            and before[-2].key in _OWNERS
-            and before[-1].key in _CHILD_RELATIVES
-            and not before[-1].possessive
-            and not self.gap_before(token).strip()
-        )
+        return self.right_after_my_relative(token)
 
     def before_child_apposition(self, token: _Token) -> bool:
         """ "April (my daughter)", "Jack, my son,", "Mercy my youngest has ..."."""
