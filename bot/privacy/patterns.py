@@ -105,7 +105,24 @@ _MONTH_OTHER = (
     # since 3.5: the Iranian (solar) calendar's months, and their Dari names used in
     # Afghanistan: "متولد ۱۵ مهر ۱۳۹۲" (the year is a solar one, ~621 behind)
     r"|فروردین|اردیبهشت|خرداد|تیر|مرداد|امرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند"
-    r"|حمل|ثور|جوزا|سرطان|اسد|سنبله|میزان|عقرب|قوس|جدی|دلو|حوت)"
+    r"|حمل|ثور|جوزا|سرطان|اسد|سنبله|میزان|عقرب|قوس|جدی|دلو|حوت"
+    # since 3.9: Greek (genitive), Bulgarian, Czech and Slovak (genitive), Albanian, Dutch,
+    # Somali, Swahili, Tagalog, Tamil, Gujarati, Nepali (Bikram Sambat), Ethiopian (Ge'ez)
+    r"|ιανουαρίου|φεβρουαρίου|μαρτίου|απριλίου|μαΐου|μαιου|ιουνίου|ιουλίου|αυγούστου"
+    r"|σεπτεμβρίου|οκτωβρίου|νοεμβρίου|δεκεμβρίου"
+    r"|януари|февруари|април|юни|юли|август|септември|октомври|ноември|декември"
+    r"|ledna|února|unora|března|brezna|dubna|května|kvetna|června|cervna|července|cervence"
+    r"|srpna|září|zari|října|rijna|listopadu|prosince|januára|februára|apríla|mája|júna"
+    r"|júla|augusta|septembra|októbra|novembra|decembra"
+    r"|janar|shkurt|prill|qershor|korrik|gusht|shtator|tetor|nëntor|nentor|dhjetor"
+    r"|januari|februari|maart|mei|augustus|september|november|december"
+    r"|janaayo|febraayo|maarso|abriil|maajo|juun|luuliyo|ogoosto|sebtembar|oktoobar"
+    r"|nofembar|desembar|machi|aprili|julai|agosti|septemba|oktoba|novemba|desemba"
+    r"|enero|pebrero|marso|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre"
+    r"|ஜனவரி|பிப்ரவரி|மார்ச்|ஏப்ரல்|மே|ஜூன்|ஜூலை|ஆகஸ்ட்|செப்டம்பர்|அக்டோபர்|நவம்பர்|டிசம்பர்"
+    r"|જાન્યુઆરી|ફેબ્રુઆરી|માર્ચ|એપ્રિલ|મે|જૂન|જુલાઈ|ઓગસ્ટ|સપ્ટેમ્બર|ઓક્ટોબર|નવેમ્બર|ડિસેમ્બર"
+    r"|बैशाख|वैशाख|जेठ|असार|साउन|श्रावण|भदौ|असोज|कात्तिक|कार्तिक|मंसिर|पुस|पौष|माघ|फागुन|चैत"
+    r"|መስከረም|ጥቅምት|ኅዳር|ህዳር|ታኅሣሥ|ታህሳስ|ጥር|የካቲት|መጋቢት|ሚያዝያ|ግንቦት|ሰኔ|ሐምሌ|ነሐሴ|ጳጉሜ)"
 )
 _DATE_OTHER = (
     r"(?:\d{1,2}\.?\s+(?:de\s+)?" + _MONTH_OTHER + r"\.?,?\s+(?:de\s+)?\d{4}(?:\s*(?:r\.|г\.|р\.))?"
@@ -520,9 +537,11 @@ def find_phones(text: str) -> Iterator[Span]:
 
 
 def find_dates_of_birth(text: str) -> Iterator[Span]:
-    """Dates after "born", "DOB", "date of birth" or "birthday"; other dates stay."""
+    """Dates after "born", "DOB", "date of birth" or "birthday" (in many languages), and
+    since 3.9 any full date of a child's birth year; later dates stay."""
     found = list(_dates_of_birth(text))
     yield from found
+    yield from _full_dates_of_birth_years(text)
     for match in _CJK_DATE_THEN_BORN.finditer(text):
         yield Span(match.start("date"), match.end("date"), "dob", tag("dob"))
     for pattern in (_DATE_THEN_YEAR_OF_BIRTH, _AGE_THEN_BORN_DAY):
@@ -647,6 +666,40 @@ def _birth_year(date: str) -> bool:
         if year > this_year:
             year -= 100
     return this_year - 26 <= year <= this_year - 2
+
+
+# Since 3.9 a full date with no cue: day, month and a four-digit year, in any order,
+# script or language ("14.02.2018", "2015/07/11", "4 Νοεμβρίου 2014", "२०७१/०३/१२").
+_FULL_DATE = re.compile(
+    r"(?<![\d/.\-])(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}"
+    r"|\d{1,2}\.?\s+(?:de\s+)?(?:" + _MONTH + "|" + _MONTH_OTHER + r")\.?,?\s+(?:de\s+)?\d{4}"
+    r"|" + _DATE + "|" + _DATE_OTHER + r")(?![\d/\-]|\.\d)",
+    re.IGNORECASE,
+)
+
+
+def _full_dates_of_birth_years(text: str) -> Iterator[Span]:
+    """Full dates whose year is a child's birth year in any calendar parents write in.
+
+    Cue words cannot be listed for every language ("Γεννήθηκε", "Роден е", "من مواليد"),
+    and a full date of three to twenty-six years back is almost never a meeting or a
+    deadline: it goes as ``[date]`` (it may be an old letter's date, so not ``[dob]``).
+    """
+    for match in _FULL_DATE.finditer(text):
+        if _birth_year_any_calendar(match.group("date")):
+            yield Span(match.start("date"), match.end("date"), "dob", tag("date"))
+
+
+def _birth_year_any_calendar(date: str) -> bool:
+    """Whether a date's four-digit year is a birth year three to twenty-six years back in
+    the Gregorian, Iranian solar (~621 behind), Islamic lunar (~579 behind) or Nepali
+    Bikram Sambat (~57 ahead) calendar; their year ranges do not overlap. (With no cue,
+    the last two years are left out: "the review (12/03/2024)" is mostly a meeting.)"""
+    found = re.search(r"\d{4}", date)
+    if not found:
+        return False
+    year, this_year = int(found.group()), datetime.date.today().year
+    return any(this_year - 26 <= year + shift <= this_year - 3 for shift in (0, 621, 579, -57))
 
 
 def find_postcodes(text: str) -> Iterator[Span]:

@@ -1327,7 +1327,8 @@ def test_identifiers_since_3_7(text: str, gone: str) -> None:
     [
         ("we had a party at the Grange hotel and it was lovely", "the Grange hotel"),
         ("下次覆診係2026年7月22號", "2026年7月22號"),
-        ("born 01/02/2015 and was diagnosed on 03/04/2018", "03/04/2018"),
+        # (a diagnosis date three or more years back goes as [date] since 3.9; a recent one stays)
+        ("born 01/02/2015 and was diagnosed on 03/04/2025", "03/04/2025"),
         ("if bill can be paid monthly that helps", "bill can be paid"),
         ("the dr appointment is on Monday", "appointment"),
         ("Melatonin was prescribed in May", "Melatonin"),
@@ -1419,3 +1420,46 @@ def test_identifiers_since_3_8(text: str, gone: str) -> None:
 )
 def test_words_kept_since_3_8(text: str, kept: str) -> None:
     assert kept in anonymise(text)
+
+
+# --- anon-3.9.0: a full date of a child's birth year needs no cue (holdout16's kinds) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # cues in languages no list has: Greek, Bulgarian, Arabic "من مواليد", Nepali
+        ("Η κόρη μου η Ελένη γεννήθηκε στις 9 Μαρτίου 2016 στο Λονδίνο.", "9 Μαρτίου 2016"),
+        ("Дъщеря ми е родена на 03.11.2017 г. в Лондон.", "03.11.2017"),
+        ("ابني من مواليد 2016/03/09 وعنده توحد", "2016/03/09"),
+        # a Nepali Bikram Sambat year (2073 BS is 2016) in Devanagari digits
+        ("छोरीको जन्म २०७३/०५/२१ मा भएको हो", "२०७३/०५/२१"),
+        # an Iranian solar year (1396 is 2017) in Persian digits
+        ("دخترم ۱۳۹۶/۰۲/۱۴ به دنیا آمد", "۱۳۹۶/۰۲/۱۴"),
+        # Somali, Czech and Dutch month names
+        ("Wiilkaygu wuxuu dhashay 12 Maarso 2015", "12 Maarso 2015"),
+        ("Dcera se narodila 5. května 2016", "5. května 2016"),
+        ("mijn zoon is op 7 mei 2014 geboren", "7 mei 2014"),
+    ],
+)
+def test_full_dates_of_birth_years_need_no_cue(text: str, gone: str) -> None:
+    assert gone not in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # the last two years are mostly meetings and letters; a future date is a deadline
+        (f"the review on 12/03/{datetime.date.today().year - 1} went badly", "12/03/"),
+        (f"tribunal is 4 June {datetime.date.today().year + 1}", "4 June"),
+        # a year alone, or a day and month alone, are no full date
+        ("she was diagnosed in 2016 and started school in September", "2016"),
+        ("she is 7 and her review is 3 March", "3 March"),
+    ],
+)
+def test_recent_and_partial_dates_stay(text: str, kept: str) -> None:
+    assert kept in anonymise(text)
+
+
+def test_a_cueless_date_goes_as_a_date_not_a_date_of_birth() -> None:
+    assert anonymise("EHCP issued 14/02/2018, never reviewed") == "EHCP issued [date], never reviewed"
