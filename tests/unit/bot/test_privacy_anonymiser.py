@@ -1462,4 +1462,6 @@ def test_recent_and_partial_dates_stay(text: str, kept: str) -> None:
 
 
 def test_a_cueless_date_goes_as_a_date_not_a_date_of_birth() -> None:
-    assert anonymise("EHCP issued 14/02/2018, never reviewed") == "EHCP issued [date], never reviewed"
+    assert (
+        anonymise("EHCP issued 14/02/2018, never reviewed") == "EHCP issued [date], never reviewed"
+    )
