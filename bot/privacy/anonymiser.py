@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
 from bot.privacy import patterns
-from bot.privacy.lexicon import TITLES, fold, load_lexicon
+from bot.privacy.lexicon import TITLES, fold, load_lexicon, words
 from bot.privacy.names import find_names
 from bot.privacy.other_scripts import find_other_script_names
 from bot.privacy.patterns import Span
@@ -95,7 +95,38 @@ def find_identifiers(
             for span in tagger.find(text, covered):
                 if not _overlaps(span, chosen):
                     chosen.append(span)
-    return sorted(_without_titles(text, _without_traps(text, chosen)), key=lambda s: s.start)
+    chosen = _without_titles(text, _without_traps(text, chosen))
+    return sorted(_with_word_name_before(text, chosen), key=lambda s: s.start)
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<word>[A-Z][a-z]+) $")
+_PREVIOUS_WORD = re.compile(r"(?P<word>[A-Za-z]+)\s+$")
+# Words before a month or a word-name that make it one ("in June", "by May", "last March").
+_TIME_WORDS = words(
+    "in on of since until till by from next last this early late mid end every during"
+    " before after through to the a"
+)
+_MONTHS = words("january march april may june july august")
+
+
+def _with_word_name_before(text: str, spans: list[Span]) -> list[Span]:
+    """Since 3.9 "June Abbott is my mum", "Mark Smith from the council": a capitalised
+    name that is also a word or a month, right before a person's name found, is its
+    first name (not after a word of time: "in June Patel said", "since May Patel")."""
+    lexicon = load_lexicon()
+    ends = {other.end for other in spans}
+    result = []
+    for span in spans:
+        before = _WORD_BEFORE.search(text, 0, span.start) if span.label in _PERSON_LABELS else None
+        if before is not None and not any(before.start() < end <= span.start for end in ends):
+            key = fold(before.group("word"))
+            earlier = _PREVIOUS_WORD.search(text, 0, before.start())
+            if (key in lexicon.word_names or key in _MONTHS) and not (
+                earlier and fold(earlier.group("word")) in _TIME_WORDS
+            ):
+                span = Span(before.start(), span.end, span.label, span.replacement)
+        result.append(span)
+    return result
 
 
 _FIRST_WORD = re.compile(r"\S+")

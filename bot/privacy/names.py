@@ -1076,7 +1076,12 @@ class _Finder:
     # -- contexts --------------------------------------------------------------------
     def after_title(self, token: _Token) -> bool:
         before = self.previous(token, 1)
-        return bool(before) and before[-1].key.rstrip(".") in TITLES
+        if not before:
+            return False
+        # since 3.9 French "M." (Monsieur) before a capitalised word: "M. Dupont"
+        if before[-1].text == "M" and self.gap_before(token).strip() == ".":
+            return token.capitalised and not self.everyday(token.key)
+        return before[-1].key.rstrip(".") in TITLES
 
     def after_child_noun(self, token: _Token) -> bool:
         before = self.previous(token, 2)

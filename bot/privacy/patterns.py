@@ -842,6 +842,7 @@ def find_schools(text: str) -> Iterator[Span]:
         found += list(_schools_since_3_6(text))
         found += list(_schools_since_3_7(text))
     found += list(_schools_since_3_8(text, found))
+    found += list(_schools_since_3_9(text))
     for match in _NAMED_UNIT.finditer(text):
         key = fold(match.group("name").split()[0])
         if key not in _NOT_UNIT_NAMES and key not in SEND_TERMS and key not in _LOWER_GENERIC_WORDS:
@@ -849,6 +850,54 @@ def find_schools(text: str) -> Iterator[Span]:
     for match in _SAINT_AFTER_OTHER_LANGUAGE.finditer(text):
         found.append(Span(match.start("name"), match.end("name"), "school", tag("school")))
     yield from found
+
+
+# Since 3.9 a unit or base of a school named in apposition: "the unit, called the
+# Lighthouse", "the Willows, the ASD base at...", "the Beacon, its a resource base",
+# "the Rainbow Room which is the nurture group" ("the hospital, the one by the park" stays).
+_UNIT_WORDS = (
+    r"(?:base|unit|provision|hub|resource|nurture\s+(?:group|room|class)|centre|center|annexe"
+    r"|annex)"
+)
+_CAPS_RUN_NAME = r"[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w'\u2019\-]+){0,2}"
+_UNIT_CALLED = re.compile(
+    r"(?i:\b" + _UNIT_WORDS + r"s?(?:\s+(?:at|in|of)\s+[^,.;!?\n]{1,40})?\s*,?\s*"
+    r"(?:(?:which\s+is|that's|thats|is)\s+)?(?:called|named|known\s+as)\s+(?:the\s+)?)"
+    r"(?P<name>" + _CAPS_RUN_NAME + r")"
+)
+_UNIT_THEN_KIND = re.compile(
+    r"\b[Tt]he\s+(?P<name>" + _CAPS_RUN_NAME + r")\s*(?:,|\(|-|\u2013)?\s*(?:which\s+is|that\s+is"
+    r"|it's|its|it\s+is|is)?\s*(?:the|a|an|their|our)\s+(?:[\w\-]+\s+){0,3}?"
+    + _UNIT_WORDS
+    + r"s?\b",
+)
+# "Jack and Jill Nursery", "Rainbows and Butterflies Pre-school": two naming words
+_AND_SETTING = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+\s+(?:Day\s+)?(?:Nursery|Pre-?[Ss]chool"
+    r"|Playgroup|Montessori|Kindergarten|Childcare|Academy|School|College))\b"
+)
+_NOT_UNIT_NAME_WORDS = words(
+    """
+    asd sen send autism autistic hearing speech language nurture resource learning
+    specialist special main mainstream school primary secondary local same new other
+    hospital clinic council nhs camhs
+    """
+)
+
+
+def _schools_since_3_9(text: str) -> Iterator[Span]:
+    for pattern in (_UNIT_CALLED, _UNIT_THEN_KIND):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            keys = [fold(word) for word in re.findall(r"[\w'\u2019\-]+", name)]
+            if any(k in _NOT_UNIT_NAME_WORDS or k in SEND_TERMS for k in keys):
+                continue
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    places = load_lexicon().places
+    for match in _AND_SETTING.finditer(text):
+        if any(fold(word) in places for word in match.group("name").split()[:3]):
+            continue
+        yield Span(match.start("name"), match.end("name"), "school", tag("school"))
 
 
 def _named_schools(text: str) -> Iterator[Span]:

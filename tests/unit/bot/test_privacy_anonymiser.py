@@ -1465,3 +1465,36 @@ def test_a_cueless_date_goes_as_a_date_not_a_date_of_birth() -> None:
     assert (
         anonymise("EHCP issued 14/02/2018, never reviewed") == "EHCP issued [date], never reviewed"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # a unit or base of a school named in apposition, and "X and Y Nursery"
+        ("The base at Moorside Academy, called the Harbour, has a place for him", "Harbour"),
+        ("he's in the Orchard, the autism base at his school", "Orchard"),
+        ("she goes to the Compass, its a resource base for autistic kids", "Compass"),
+        ("they moved him to the Sunflower Room which is the nurture group", "Sunflower"),
+        ("Ama started at Tiddlers and Toddlers Nursery in May", "Tiddlers"),
+        # French "M." before a surname; a word-name or month before a found surname
+        ("Son professeur, M. Lefebvre, ne répond pas.", "Lefebvre"),
+        ("June Okonkwo is my mum and she helps with the school run", "June"),
+        ("Mark Olawale from the council never rang back", "Mark"),
+    ],
+)
+def test_units_french_titles_and_word_names_before_surnames_since_3_9(text: str, gone: str) -> None:
+    assert gone not in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("his class is called the Owls. he loves it", "Owls"),
+        ("We went to the Children's Centre, the one near the library", "Centre"),
+        ("Leeds and Hillcrest School both said no", "Leeds"),
+        ("In June Okonkwo said the plan was late", "June"),
+        ("The Local Offer is a resource for parents", "Local Offer"),
+    ],
+)
+def test_class_names_places_and_months_stay_since_3_9(text: str, kept: str) -> None:
+    assert kept in anonymise(text)

@@ -222,7 +222,8 @@ async def _from_sql(tracker_store, sender: str):  # type: ignore[no-untyped-def]
 
 
 async def test_the_saved_tracker_is_reused_and_equals_what_sql_holds(
-    tmp_path: Path, rasa_domain  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    rasa_domain,  # type: ignore[no-untyped-def]
 ) -> None:
     tracker_store = store(tmp_path / "tracker.db", rasa_domain)
     tracker = conversation("parent-1", rasa_domain)
@@ -236,7 +237,8 @@ async def test_the_saved_tracker_is_reused_and_equals_what_sql_holds(
 
 
 async def test_a_turn_saved_by_another_process_is_read_from_sql(
-    tmp_path: Path, rasa_domain  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    rasa_domain,  # type: ignore[no-untyped-def]
 ) -> None:
     from rasa.shared.core.events import BotUttered
 
@@ -253,7 +255,8 @@ async def test_a_turn_saved_by_another_process_is_read_from_sql(
 
 
 async def test_a_turn_that_failed_before_saving_leaves_nothing_stale(
-    tmp_path: Path, rasa_domain  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    rasa_domain,  # type: ignore[no-untyped-def]
 ) -> None:
     from rasa.shared.core.events import BotUttered
 
@@ -269,7 +272,8 @@ async def test_a_turn_that_failed_before_saving_leaves_nothing_stale(
 
 
 async def test_an_erased_conversation_is_not_kept(
-    tmp_path: Path, rasa_domain  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    rasa_domain,  # type: ignore[no-untyped-def]
 ) -> None:
     tracker_store = store(tmp_path / "tracker.db", rasa_domain)
     await tracker_store.save(conversation("parent-4", rasa_domain))
@@ -279,7 +283,8 @@ async def test_an_erased_conversation_is_not_kept(
 
 
 async def test_a_tracker_holding_two_sessions_is_read_back_from_sql(
-    tmp_path: Path, rasa_domain  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    rasa_domain,  # type: ignore[no-untyped-def]
 ) -> None:
     from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
 
@@ -300,7 +305,8 @@ async def test_a_tracker_holding_two_sessions_is_read_back_from_sql(
 
 
 async def test_a_kept_tracker_stores_each_new_event_once(
-    tmp_path: Path, rasa_domain  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    rasa_domain,  # type: ignore[no-untyped-def]
 ) -> None:
     from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 
