@@ -41,7 +41,7 @@ from bot.privacy.traps import idiom_ranges, kept_ranges
 
 # Bump when a change could anonymise the same text differently; the API stores it
 # with each view, so a forum can tell which views an improvement applies to.
-ANONYMISER_VERSION = "anon-3.8.0"
+ANONYMISER_VERSION = "anon-3.9.0"
 
 # Finders in order of precedence: where two overlap, the earlier one wins.
 _FINDERS: tuple[Callable[[str], Iterable[Span]], ...] = (

@@ -957,7 +957,7 @@ def test_words_kept_since_3_3(text: str, kept: str) -> None:
 
 
 def test_version_is_3_6() -> None:
-    assert ANONYMISER_VERSION == "anon-3.8.0"
+    assert ANONYMISER_VERSION == "anon-3.9.0"
 
 
 # --- anon-3.4.0: holdout11's kinds of miss (invented messages, none of holdout11's) ---
