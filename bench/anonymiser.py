@@ -2,6 +2,7 @@
 
 .venvs/bot/bin/python -m bench.anonymiser            # the held-out messages
 .venvs/bot/bin/python -m bench.anonymiser dev -v     # the messages the rules were tuned on
+.venvs/bot/bin/python -m bench.anonymiser all        # one line per labelled set, and the total
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from bot.privacy.lexicon import load_lexicon
 def main() -> None:
     """Print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("split", nargs="?", default="holdout", choices=labelled_sets())
+    parser.add_argument("split", nargs="?", default="holdout", choices=[*labelled_sets(), "all"])
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
 
     load_lexicon()
+    if args.split == "all":
+        print_every_set()
+        return
     try:
         examples = load_examples(args.split)
     except FileNotFoundError as missing:
@@ -58,6 +62,33 @@ def main() -> None:
             print(f"MISSED {kind}: {value!r} in {text!r}")
         for word, text in result.over_removed:
             print(f"REMOVED {word!r} in {text!r}")
+
+
+def print_every_set() -> None:
+    """Recall and kept-word precision of each labelled set there is, and over all of them
+    (to check that a change for one kind of message loses nothing elsewhere)."""
+    print(f"Anonymiser {ANONYMISER_VERSION}")
+    header = ("set", "ids", "missed", "recall", "words", "removed", "kept")
+    print("{:<11} {:>5} {:>7} {:>7} {:>6} {:>8} {:>6}".format(*header))
+    totals = [0, 0, 0, 0]
+    for split in labelled_sets():
+        try:
+            result = score(load_examples(split))
+        except FileNotFoundError:
+            continue
+        marked, caught = sum(result.identifiers.values()), sum(result.caught.values())
+        ordinary, kept = result.ordinary_words, result.kept_words
+        for i, value in enumerate((marked, caught, ordinary, kept)):
+            totals[i] += value
+        print(
+            f"{split:<11} {marked:>5} {marked - caught:>7} {result.recall:>7.3f} {ordinary:>6}"
+            f" {ordinary - kept:>8} {result.kept_word_precision:>6.3f}"
+        )
+    marked, caught, ordinary, kept = totals
+    print(
+        f"{'all':<11} {marked:>5} {marked - caught:>7} {caught / marked:>7.4f} {ordinary:>6}"
+        f" {ordinary - kept:>8} {kept / ordinary:>6.4f}"
+    )
 
 
 if __name__ == "__main__":
