@@ -134,8 +134,15 @@ def load_lists() -> _Lists:
     def keys(section: str) -> frozenset[str]:
         return frozenset(fold(word) for word in cues.get(section, []))
 
-    cue_only = keys("cue_only_names")
-    names = frozenset(fold(w) for w in _sections("other_script_names.txt")[""]) - cue_only
+    # since 3.9: the Faker names in these scripts and the most frequent words of each
+    # language (make_other_script_words.py) join the hand-made lists
+    extra = _sections("other_script_names_extra.txt")
+    cue_only = keys("cue_only_names") | frozenset(fold(w) for w in extra["cue_only_names"])
+    names = (
+        frozenset(fold(w) for w in _sections("other_script_names.txt")[""] + extra["names"])
+        - cue_only
+    )
+    frequent = frozenset(fold(w) for w in _sections("other_script_words.txt")[""])
     longest_first = sorted(chinese["cues"] + chinese["naming_cues"], key=len, reverse=True)
     return _Lists(
         names=names,
@@ -147,7 +154,7 @@ def load_lists() -> _Lists:
         weak_cues=keys("weak_cues"),
         possessive_after=keys("possessive_after"),
         thanks=keys("thanks"),
-        stop=keys("stop"),
+        stop=keys("stop") | (frequent - names - cue_only),
         places=tuple(fold(word) for word in cues["places"]),
         endings=tuple(sorted({fold(e) for e in cues["endings"]}, key=len, reverse=True)),
         surnames=frozenset(chinese["surnames"]),
