@@ -85,6 +85,10 @@ def in_other_script(word: str) -> bool:
     return any(ch.isalpha() and not _is_latin(ch) for ch in word)
 
 
+def _is_georgian(ch: str) -> bool:
+    return "\u10d0" <= ch <= "\u10ff"
+
+
 def _is_han(word: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in word)
 
@@ -110,6 +114,9 @@ class _Lists:
     chinese_stop: frozenset[str]
     name_closers: frozenset[str] = frozenset()
     name_words: frozenset[str] = frozenset()
+    parents_after: frozenset[str] = frozenset()
+    genitives: frozenset[str] = frozenset()
+    joined_genitives: tuple[str, ...] = ()
 
 
 def _sections(name: str) -> dict[str, list[str]]:
@@ -143,6 +150,9 @@ def load_lists() -> _Lists:
         - cue_only
     )
     frequent = frozenset(fold(w) for w in _sections("other_script_words.txt")[""])
+    # since 3.9: more Chinese cues and titles in other_script_cues.txt
+    for section in ("cues", "naming_cues", "titles"):
+        chinese[section] = chinese[section] + cues.get(f"chinese_{section}", [])
     longest_first = sorted(chinese["cues"] + chinese["naming_cues"], key=len, reverse=True)
     return _Lists(
         names=names,
@@ -164,6 +174,11 @@ def load_lists() -> _Lists:
         chinese_stop=frozenset("".join(chinese["stop"])),
         name_closers=keys("name_closers"),
         name_words=keys("name_words"),
+        parents_after=keys("parents_after"),
+        genitives=keys("genitives"),
+        joined_genitives=tuple(
+            sorted({fold(e) for e in cues["joined_genitives"]}, key=len, reverse=True)
+        ),
     )
 
 
@@ -201,7 +216,9 @@ def _words(text: str) -> list[_Word]:
                 key=fold(word),
                 other=not _is_latin(word) and not _is_han(word),
                 sentence_start=not found or bool(_SENTENCE_END.search(gap)),
-                cased=word[0].isupper() or word[0].islower(),
+                # since 3.9: Georgian letters are lowercase in Unicode, but Georgian
+                # writes no capitals, so a name there has none
+                cased=(word[0].isupper() or word[0].islower()) and not _is_georgian(word[0]),
                 capitalised=word[0].isupper(),
             )
         )
@@ -264,6 +281,7 @@ class _Finder:
                     self.labels[index] = label
         self.sign_off()
         self.pashto_parent_of()
+        self.parent_after_name()
         self.extend()
         self.one_label_a_name()
         self.spread()
@@ -299,6 +317,34 @@ class _Finder:
                             self.labels[i] = "child"
                     break
 
+    def parent_after_name(self) -> None:
+        """Since 3.9: "I am X's mother" where the child's name comes first: with "of"
+        written apart ("میں زینب کی امی ہوں", "मैं आरव की माँ हूँ", "ਮੈਂ ਏਕਮ ਦੀ ਮਾਂ ਹਾਂ") or
+        joined to the name ("আমি রাফির মা", "நிலாவின் அம்மா", "ആമിയുടെ അമ്മ",
+        "આરવની મમ્મી", "नविनको आमा", "නිමල්ගේ අම්මා", "የዳዊት እናት"): the word before is
+        the child's name, unless it (or what is left without "of") is an everyday word."""
+        lists = self.lists
+        for index, word in enumerate(self.words):
+            if index == 0 or word.sentence_start or word.key not in lists.parents_after:
+                continue
+            before = self.words[index - 1]
+            if before.key in lists.genitives and index >= 2 and not before.sentence_start:
+                name_index = index - 2
+                candidate = self.words[name_index]
+                if self.can_be_name(candidate) and not candidate.cased:
+                    self.labels.setdefault(name_index, "child")
+                continue
+            stem = _without_genitive(before.key, lists.joined_genitives)
+            if (
+                stem
+                and len(stem) >= 2
+                and self.can_be_name(before)
+                and not before.cased
+                and stem not in lists.stop
+                and not self.is_cue(stem)
+            ):
+                self.labels.setdefault(index - 1, "child")
+
     def spread(self) -> None:
         """Since 3.2: the other occurrences of a found name go too ("أنا أم كريم. كريم
         عمره ١٢ سنة")."""
@@ -314,6 +360,13 @@ class _Finder:
             # "הבן שלי יוסי": the word for a child, then "my", then the name
             earlier = self.previous(index - 1)
             if earlier is not None and _child_then_my(earlier.key, cue, self.lists):
+                return "child"
+            # since 3.9: "name of him/me X" ("نام من مریم", "נוم یې احمد", "השם שלו דני"),
+            # "mother of X" ("אמא של נועה")
+            if earlier is not None and earlier.key in self.lists.name_words:
+                return "name"
+            parents = self.lists.parents_after
+            if earlier is not None and earlier.key in parents and cue != "من":
                 return "child"
         if cue in self.lists.child_cues or cue in self.lists.parent_of:
             return "child"
@@ -482,6 +535,16 @@ class _Finder:
 _BARE_CHILD_NOUNS = frozenset(fold(w) for w in ("پسر", "دختر", "فرزند", "بچه", "نوه", "نواسه"))
 
 
+def _without_genitive(key: str, endings: tuple[str, ...]) -> str:
+    """The word without a joined "of" ("রাফির" -> "রাফি", "የዳዊት" -> "ዳዊት"), or ''."""
+    if key.startswith("የ") and len(key) > 2:
+        return key[1:]
+    for ending in endings:
+        if key.endswith(ending) and len(key) > len(ending):
+            return key[: -len(ending)]
+    return ""
+
+
 def _child_then_my(earlier: str, my: str, lists: _Lists) -> bool:
     if my == "من":
         return earlier in _BARE_CHILD_NOUNS
@@ -589,6 +652,22 @@ def _chinese_names(text: str, lists: _Lists) -> Iterator[Span]:
                     break
         for title in lists.chinese_titles:
             for match in re.finditer(re.escape(title), chunk):
+                if any(
+                    len(longer) > len(title) and chunk.endswith(longer, 0, match.end())
+                    for longer in lists.chinese_titles
+                ):
+                    continue  # "班主任" (class teacher) is not "主任" after the surname "班"
+                # since 3.9: an English name written in Chinese characters ("琼斯老师",
+                # "史密斯女士"): two to five characters that transliterate sounds
+                begin = match.start()
+                while begin > 0 and chunk[begin - 1] in _TRANSLITERATION:
+                    begin -= 1
+                if 2 <= match.start() - begin <= 5:
+                    # a Chinese surname before them ("李安娜老师") is part of the name
+                    if begin > 0 and chunk[begin - 1] in lists.surnames:
+                        begin -= 1
+                    yield Span(offset + begin, offset + match.start(), "name", tag("name"))
+                    continue
                 for size in (1, 2, 3):
                     begin = match.start() - size
                     name = chunk[max(begin, 0) : match.start()]
@@ -599,6 +678,14 @@ def _chinese_names(text: str, lists: _Lists) -> Iterator[Span]:
                         break
 
 
+# Characters that write the sounds of foreign names ("史密斯" Smith, "琼斯" Jones, "威廉姆斯"
+# Williams, "格林" Green, "布朗" Brown, "泰勒" Taylor, "戴维斯" Davies), simplified and
+# traditional; a run of two or more of them before a title is a name.
+_TRANSLITERATION = frozenset(
+    "史密斯琼瓊威廉姆布朗泰勒戴维維格林克拉特尔爾森逊遜德伍沃安娜丽麗莎玛瑪莉亚亞尼罗羅伯汤湯"
+    "普金艾伦倫杰傑詹米卡哈里蒂凯凱露西佩珀科帕默福奥奧巴贝貝芬莱萊霍华華摩怀懷赖賴希"
+    "杨楊豪斯坦肯纳納兰蘭迪丹蒙蕾薇妮茜琳娅婭菲黛苏蘇"
+)
 _CHINESE_PARENT_OF = re.compile(r"的(?:妈妈|媽媽|爸爸|家长|家長|妈|媽|爸)")
 
 # "Zhang Hao (张浩)", "Suman Gurung (सुमन)": a name written again in its own script.
@@ -642,7 +729,7 @@ _THAI_NAME = re.compile(
     r"(?P<child>ลูก[\u0e01-\u0e4e]{0,12})?ชื่อ(?:ว่า|คือ|จริง|เล่น)?\s*"
     r"(?:น้อง|เด็กชาย|เด็กหญิง|ด\.ช\.|ด\.ญ\.|นางสาว|นาย|นาง|คุณ)?\s*"
     r"(?P<name>[\u0e01-\u0e4e]{2,20})"
-    r"(?:\s(?P<family>[\u0e01-\u0e4e]{2,20})(?=\s*(?:อายุ|\d|,|$)))?"
+    r"(?:\s(?!อายุ)(?P<family>[\u0e01-\u0e4e]{2,20})(?=\s*(?:อายุ|\d|,|$)))?"
 )
 _THAI_NOT_NAMES = frozenset(("อะไร", "ว่าอะไร", "โรงเรียน", "ของ", "ของฉัน", "ของผม"))
 
@@ -685,7 +772,11 @@ _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 _KOREAN_CUES = _blank_separated(
     "아들 딸 아이 애 자녀 손자 손녀 큰아들 작은아들 큰딸 작은딸 막내 막내아들 막내딸 동생 남동생"
     " 여동생 형 오빠 누나 언니 조카 아들내미 딸내미 이름은 이름이 이름 아들은 딸은"
+    # since 3.9: son and daughter (honorific), grandchild, twins, first/second/third child
+    " 아드님 따님 손주 쌍둥이 첫째 둘째 셋째 큰애 작은애 외손자 외손녀 딸아이 아들아이"
 )
+# Since 3.9: "X's mum/dad" ("지호 엄마입니다", "민준이 아빠예요"): the name before.
+_KOREAN_PARENTS = ("엄마", "아빠", "어머니", "아버지", "맘", "어머님", "아버님")
 _KOREAN_TITLES = ("선생님", "선생", "씨", "님", "원장님", "교수님", "박사님", "쌤")
 _KOREAN_PARTICLES = tuple(
     sorted(
@@ -732,12 +823,27 @@ def _korean_name(core: str) -> bool:
 
 def _korean_names(text: str) -> Iterator[Span]:
     words = list(_HANGUL_WORD.finditer(text))
+    stop = load_lists().stop
+    for word, nxt in zip(words, words[1:], strict=False):
+        gap = text[word.end() : nxt.start()]
+        if gap.strip() or not nxt.group().startswith(_KOREAN_PARENTS):
+            continue
+        # "민준이 엄마": the name with the "-i" that follows a consonant
+        core = word.group()
+        core = core[:-1] if core.endswith("이") and len(core) >= 3 else core
+        if (
+            _korean_name(core)
+            and core not in stop
+            and word.group() not in stop
+            and word.group() not in _KOREAN_CUES
+        ):
+            yield Span(word.start(), word.start() + len(core), "child", tag("child"))
     for prev, word in zip(words, words[1:], strict=False):
         gap = text[prev.end() : word.start()]
         if gap.strip() or prev.group() not in _KOREAN_CUES:
             continue
         core = _korean_core(word.group())
-        if _korean_name(core):
+        if _korean_name(core) and core not in stop:
             yield Span(word.start(), word.start() + len(core), "child", tag("child"))
     for word, nxt in zip(words, words[1:], strict=False):
         joined = next((t for t in _KOREAN_TITLES if word.group().endswith(t)), None)
@@ -768,7 +874,9 @@ def _korean_names(text: str) -> Iterator[Span]:
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _JA_NAME = r"[\u4e00-\u9fff\u30a0-\u30ff\u30fc\u30fb\u3005]{2,8}"
 _JA_CHILD = re.compile(
-    r"(?:息子|娘|子供|子ども|長男|長女|次男|次女|三男|三女|孫|末っ子)(?:[のはがも、]|\s)\s*"
+    r"(?:息子さん|娘さん|お子さん|息子|娘|子供|子ども|長男|長女|次男|次女|三男|三女|孫娘|孫息子|孫"
+    # since 3.9: brothers and sisters, nephew, niece, "our child"
+    r"|末っ子|兄|姉|弟|妹|甥|姪|うちの子|我が子)(?:[のはがも、]|\s)\s*"
     r"(?P<name>" + _JA_NAME + r")(?=[はがをにのもとちくさ、。，．！？（(\s\d]|$)"
 )
 _JA_TITLE = re.compile(
@@ -789,10 +897,27 @@ _JA_NOT_NAMES = tuple(
 )
 
 
+# Since 3.9: "my name is X" ("名前は", "私は X です", "X と申します") and "I am X's mother"
+# ("田中ユウトの母です"): the name before, two to eight kanji or katakana.
+_JA_BEFORE = r"(?<![\u4e00-\u9fff\u30a0-\u30ff\u30fc])(?P<name>" + _JA_NAME + r")"
+_JA_NAMING = re.compile(
+    r"(?:名前は|名前が|名前を|名は)\s*(?P<name>" + _JA_NAME + r")"
+    r"|(?:私|わたし|僕|ぼく|俺)は\s*(?P<self>" + _JA_NAME + r")(?=です|と申|といい|と言い)"
+    r"|" + _JA_BEFORE.replace("name", "called") + r"(?=と申します|と申す|といいます|と言います)"
+)
+_JA_PARENT_OF = re.compile(
+    _JA_BEFORE + r"(?=の(?:母親|父親|母|父|ママ|パパ|お母さん|お父さん|保護者))"
+)
+
+
 def _japanese_names(text: str) -> Iterator[Span]:
     if not _KANA.search(text):
         return
-    for pattern, label in ((_JA_CHILD, "child"), (_JA_TITLE, "name")):
+    for match in _JA_NAMING.finditer(text):
+        group = next(g for g in ("name", "self", "called") if match.group(g))
+        if not match.group(group).startswith(_JA_NOT_NAMES):
+            yield Span(match.start(group), match.end(group), "name", tag("name"))
+    for pattern, label in ((_JA_CHILD, "child"), (_JA_TITLE, "name"), (_JA_PARENT_OF, "child")):
         for match in pattern.finditer(text):
             name = match.group("name")
             if name.startswith(_JA_NOT_NAMES):
