@@ -877,7 +877,11 @@ _JA_CHILD = re.compile(
     r"(?:息子さん|娘さん|お子さん|息子|娘|子供|子ども|長男|長女|次男|次女|三男|三女|孫娘|孫息子|孫"
     # since 3.9: brothers and sisters, nephew, niece, "our child"
     r"|末っ子|兄|姉|弟|妹|甥|姪|うちの子|我が子)(?:[のはがも、]|\s)\s*"
-    r"(?P<name>" + _JA_NAME + r")(?=[はがをにのもとちくさ、。，．！？（(\s\d]|$)"
+    # since 3.9: a family name in kanji and a given name in hiragana ("娘の佐藤ゆいは"),
+    # the hiragana not starting like a particle ("誕生日までに", "成績があがらない")
+    r"(?P<name>[\u4e00-\u9fff\u3005]{2,4}(?![はがをにのもとでへやかまよだしばこほな])"
+    r"[\u3041-\u3096]{2,3}(?=[はがもちくさ、]|\s)|" + _JA_NAME + r")"
+    r"(?=[はがをにのもとちくさ、。，．！？（(\s\d]|$)"
 )
 _JA_TITLE = re.compile(
     r"(?<![\u4e00-\u9fff\u30a0-\u30ff\u30fc])(?P<name>"
@@ -893,6 +897,10 @@ _JA_NOT_NAMES = tuple(
         " ソーシャル ワーカー スタッフ ヘルパー ドクター 息子 娘 子供 子ども"
         " お子 旦那 主人 祖母 祖父"
         " 叔母 叔父 伯母 伯父 親戚 近所 隣 皆 義母 義父 同級 先輩 後輩 上司 同僚"
+        # since 3.9: what follows "my son's": speech, behaviour, growth, sleep, meals...
+        " 言葉 行動 様子 成長 睡眠 食事 勉強 宿題 気持 性格 状態 症状 問題 体調 世話 面倒"
+        " 将来 進学 進路 教育 授業 成績 態度 癇癪 特性 部屋 名前 誕生 入学 卒業 検査 結果"
+        " 友 事 件 話 体 声 顔 手 足 頭 目 耳 口 心 日 朝 夜 時 間 中 前 後 上 下 分 方 為"
     )
 )
 

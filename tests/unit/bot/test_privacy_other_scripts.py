@@ -238,6 +238,10 @@ def test_amharic_name_closed_by_at_goes_since_3_4() -> None:
         ("田中ユウトの母です", "[child]の母です"),
         ("弟の大翔も自閉症です", "弟の[child]も自閉症です"),
         ("私は山本と申します", "私は[name]と申します"),
+        # a kanji family name and a hiragana given name
+        ("息子の高橋あおいが困っています", "息子の[child]が困っています"),
+        # Arabic "his mother", then her name
+        ("امه سلمى لا تتكلم الانجليزية", "امه [name] لا تتكلم الانجليزية"),
     ],
 )
 def test_names_after_cues_in_more_languages_since_3_9(text: str, expected: str) -> None:
@@ -267,6 +271,8 @@ def test_names_after_cues_in_more_languages_since_3_9(text: str, expected: str) 
         "제 딸은 학교에 안 가요",
         "우리 엄마가 말했어요",
         "娘の学校は遠いです",
+        "娘の誕生日までに",
+        "息子の言葉が遅いです",
         "班主任说要等",
         # the Sikh greeting after the title "ਸ੍ਰੀ"
         "ਸਤ ਸ੍ਰੀ ਅਕਾਲ ਜੀ",
