@@ -54,6 +54,10 @@ FAKER_LOCALES = _blank_separated(
     "ar_AA ar_SA ar_PS ar_DZ fa_IR hi_IN bn_BD ne_NP ta_IN gu_IN si_LK ru_RU uk_UA bg_BG"
     " el_GR he_IL ka_GE hy_AM ko_KR mr_IN"
 )
+# the Faker locales whose language wordfreq knows
+KNOWN_LOCALES = _blank_separated(
+    "ar_AA ar_SA ar_PS ar_DZ fa_IR hi_IN bn_BD ta_IN ru_RU uk_UA bg_BG el_GR he_IL ko_KR"
+)
 # Frequent words that are mostly names (or a common part of one) though wordfreq ranks
 # them with everyday words: judged by hand, never stop words.
 MOSTLY_NAMES = _blank_separated(
@@ -114,8 +118,9 @@ def _frequencies(lang: str) -> dict[str, float]:
     return wordfreq.get_frequency_dict(lang)
 
 
-def _faker_names() -> set[str]:
-    names: set[str] = set()
+def _faker_names() -> dict[str, set[str]]:
+    """Each name of the Faker person lists, with the locales that have it."""
+    names: dict[str, set[str]] = {}
     for locale in FAKER_LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attr in dir(provider):
@@ -123,7 +128,9 @@ def _faker_names() -> set[str]:
                 value = getattr(provider, attr)
                 if isinstance(value, (list, tuple, set, dict)):
                     for name in value:
-                        names.update(part for part in name.split() if in_other_script(part))
+                        for part in name.split():
+                            if in_other_script(part) and all(_is_letter(ch) for ch in part):
+                                names.setdefault(part, set()).add(locale)
     return names
 
 
@@ -159,12 +166,21 @@ def main() -> None:
         lines.extend(" ".join(words[i : i + 12]) for i in range(0, len(words), 12))
     (HERE / "other_script_words.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    anywhere, only_after_cue = [], []
+    anywhere: list[str] = []
+    only_after_cue: list[str] = []
     for name in sorted(faker):
         key = fold(name)
         if key in listed or key in cue_only or len(key) < 2:
             continue
-        if _zipf(name.lower()) >= 2.5:
+        zipf = _zipf(name.lower())
+        if (
+            zipf >= 2.5
+            # Nepali, Gujarati, Sinhala, Georgian, Armenian, Marathi: no word list to
+            # tell a name from a word ("भाइ", brother, is a Nepali name part)
+            or not faker[name] <= KNOWN_LOCALES
+            # a short name no word list has is more likely a fragment than a name
+            or (len(key) <= 3 and zipf < 1.0)
+        ):
             only_after_cue.append(key)
         else:
             anywhere.append(key)
