@@ -734,6 +734,29 @@ _THAI_NAME = re.compile(
 _THAI_NOT_NAMES = frozenset(("อะไร", "ว่าอะไร", "โรงเรียน", "ของ", "ของฉัน", "ของผม"))
 
 
+# Since 3.9: a title or the "น้อง" of a child's nickname joined to a name that a space
+# ends ("ครูสมศรี บอกว่า", "น้องภูมิ อายุ 8 ขวบ"), unless the letters hold an everyday
+# word ("ครูประจำชั้น" class teacher, "หมอฟัน" dentist, "น้องสาว" younger sister).
+_THAI_TITLED = re.compile(
+    r"(?<![\u0e01-\u0e4e])(?P<title>คุณครู|ครู|คุณหมอ|หมอ|น้อง|ด\.ช\.|ด\.ญ\.|เด็กชาย|เด็กหญิง|นางสาว)"
+    r"\s?(?P<name>[\u0e01-\u0e4e]{2,12})(?=\s|$|[,.!?)])"
+)
+_THAI_EVERYDAY = _blank_separated(
+    "บอก ว่า ให้ ที่ ของ จะ ได้ ไม่ เป็น มี และ กับ ประจำ ใหญ่ สอน ชั้น โรงเรียน เรียน ไป มา"
+    " อยู่ แล้ว คน ทุก ก็ ยัง ต้อง ช่วย พิเศษ เด็ก ลูก ผม ฉัน เขา เธอ อายุ ปี ขวบ ค่ะ ครับ คะ นะ"
+    " ชาย สาว พี่ ฟัน เลี้ยง แนะ แนว ใหม่ คนนี้ ท่าน ทั้ง หลาย ๆ ด้วย ก่อน หลัง วัน นี้ นั้น"
+    " ชื่อ อะไร ไหน ใคร เมื่อไร ยังไง อย่างไร ทำไม เท่าไร"
+)
+
+
+def _thai_holds(name: str, word: str) -> bool:
+    """Whether the letters after a title hold an everyday word: a short one only as the
+    whole or the start of three letters or more ("มาลัย" is a name, "มา" came)."""
+    if len(word) >= 4:
+        return word in name
+    return name == word or (len(word) >= 3 and name.startswith(word))
+
+
 def _thai_names(text: str) -> Iterator[Span]:
     for match in _THAI_NAME.finditer(text):
         if match.group("name") in _THAI_NOT_NAMES:
@@ -741,6 +764,12 @@ def _thai_names(text: str) -> Iterator[Span]:
         label = "child" if match.group("child") else "name"
         end = match.end("family") if match.group("family") else match.end("name")
         yield Span(match.start("name"), end, label, tag(label))
+    for match in _THAI_TITLED.finditer(text):
+        name = match.group("name")
+        if name in _THAI_NOT_NAMES or any(_thai_holds(name, word) for word in _THAI_EVERYDAY):
+            continue
+        label = "child" if match.group("title").startswith(("น้อง", "ด", "เด็ก")) else "name"
+        yield Span(match.start("name"), match.end("name"), label, tag(label))
 
 
 def _chinese_repeats(text: str, found: list[Span]) -> Iterator[Span]:

@@ -238,6 +238,9 @@ def test_amharic_name_closed_by_at_goes_since_3_4() -> None:
         ("田中ユウトの母です", "[child]の母です"),
         ("弟の大翔も自閉症です", "弟の[child]も自閉症です"),
         ("私は山本と申します", "私は[name]と申します"),
+        # Thai: a child's nickname after "น้อง", a teacher's name after "ครู"
+        ("น้องต้นกล้า อายุ 6 ขวบ", "น้อง[child] อายุ 6 ขวบ"),
+        ("ครูมาลัย บอกว่าต้องรอ", "ครู[name] บอกว่าต้องรอ"),
         # a kanji family name and a hiragana given name
         ("息子の高橋あおいが困っています", "息子の[child]が困っています"),
         # Arabic "his mother", then her name
@@ -274,6 +277,8 @@ def test_names_after_cues_in_more_languages_since_3_9(text: str, expected: str) 
         "娘の誕生日までに",
         "息子の言葉が遅いです",
         "班主任说要等",
+        "ครูประจำชั้น บอกว่า",
+        "น้องสาว ไม่ได้ไปโรงเรียน",
         # the Sikh greeting after the title "ਸ੍ਰੀ"
         "ਸਤ ਸ੍ਰੀ ਅਕਾਲ ਜੀ",
     ],
