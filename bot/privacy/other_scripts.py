@@ -532,7 +532,10 @@ class _Finder:
 
 # Since 3.8, Persian and Dari "my" after the noun: "دختر من X" (my daughter X). Only after
 # a bare "son"/"daughter"/"child": in Arabic "من" is "from" ("ابني من الرحلة").
-_BARE_CHILD_NOUNS = frozenset(fold(w) for w in ("پسر", "دختر", "فرزند", "بچه", "نوه", "نواسه"))
+# Since 3.9 also Sorani "son of me" ("کوڕی من X").
+_BARE_CHILD_NOUNS = frozenset(
+    fold(w) for w in ("پسر", "دختر", "فرزند", "بچه", "نوه", "نواسه", "کوڕی", "کچی", "منداڵی")
+)
 
 
 def _without_genitive(key: str, endings: tuple[str, ...]) -> str:
