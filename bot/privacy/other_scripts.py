@@ -270,6 +270,8 @@ class _Finder:
             and word.key not in self.lists.thanks
             and word.key not in self.lists.possessive_after
             and not self.is_cue(word.key)
+            # since 3.9: "mother", "father" ("ბავშვის დედა", the child's mother)
+            and word.key not in self.lists.parents_after
             # since 3.6: "born" ("پسرم متولد ۱۵ مهر")
             and word.key not in _born_words()
             # Cyrillic and Greek have capitals: a name has one, a place is not a person
