@@ -127,6 +127,8 @@ class _Lists:
     parents_after: frozenset[str] = frozenset()
     genitives: frozenset[str] = frozenset()
     joined_genitives: tuple[str, ...] = ()
+    titles_after: frozenset[str] = frozenset()
+    joined_titles: tuple[str, ...] = ()
 
 
 def _sections(name: str) -> dict[str, list[str]]:
@@ -186,6 +188,8 @@ def load_lists() -> _Lists:
         name_words=keys("name_words"),
         parents_after=keys("parents_after"),
         genitives=keys("genitives"),
+        titles_after=keys("titles_after"),
+        joined_titles=tuple(fold(t) for t in cues.get("joined_titles", [])),
         joined_genitives=tuple(
             sorted({fold(e) for e in cues["joined_genitives"]}, key=len, reverse=True)
         ),
@@ -294,6 +298,7 @@ class _Finder:
         self.sign_off()
         self.pashto_parent_of()
         self.parent_after_name()
+        self.title_after_name()
         self.extend()
         self.one_label_a_name()
         self.spread()
@@ -356,6 +361,28 @@ class _Finder:
                 and not self.is_cue(stem)
             ):
                 self.labels.setdefault(index - 1, "child")
+
+    def title_after_name(self) -> None:
+        """Since 3.9: a title written after the name ("احمد صاحب", "مریم خانم", "शर्मा
+        साहब", "রুমানা আপা", "குமார் சார்"), or joined to it in Gujarati ("નીતાબેન",
+        "રમેશભાઈ"): the name goes."""
+        lists = self.lists
+        for index, word in enumerate(self.words):
+            if (
+                index + 1 < len(self.words)
+                and self.words[index + 1].key in lists.titles_after
+                and not self.words[index + 1].sentence_start
+                and not self.text[word.end : self.words[index + 1].start].strip()
+                and self.can_be_name(word)
+                and not word.cased
+            ):
+                self.labels.setdefault(index, "name")
+                continue
+            stem = next(
+                (word.key[: -len(t)] for t in lists.joined_titles if word.key.endswith(t)), ""
+            )
+            if len(stem) >= 2 and stem not in lists.stop and self.can_be_name(word):
+                self.labels.setdefault(index, "name")
 
     def spread(self) -> None:
         """Since 3.2: the other occurrences of a found name go too ("أنا أم كريم. كريم
