@@ -239,6 +239,9 @@ def test_amharic_name_closed_by_at_goes_since_3_4() -> None:
         ("田中ユウトの母です", "[child]の母です"),
         ("弟の大翔も自閉症です", "弟の[child]も自閉症です"),
         ("私は山本と申します", "私は[name]と申します"),
+        # the writer's name after thanks in more languages
+        ("בית הספר לא עוזר. תודה, מיכל", "בית הספר לא עוזר. תודה, [name]"),
+        ("பள்ளி உதவவில்லை. நன்றி, கவிதா", "பள்ளி உதவவில்லை. நன்றி, [name]"),
         # a title after the name: Urdu, Persian, Hindi, Bengali; Gujarati joined
         ("کل شاہد صاحب نے کہا", "کل [name] صاحب نے کہا"),
         ("مهتاب خانم گفت که صبر کنیم", "[name] خانم گفت که صبر کنیم"),
