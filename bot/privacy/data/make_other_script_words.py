@@ -59,7 +59,9 @@ KNOWN_LOCALES = _blank_separated(
     "ar_AA ar_SA ar_PS ar_DZ fa_IR hi_IN bn_BD ta_IN ru_RU uk_UA bg_BG el_GR he_IL ko_KR"
 )
 # Frequent words that are mostly names (or a common part of one) though wordfreq ranks
-# them with everyday words: judged by hand, never stop words.
+# them with everyday words, or popular given names that are also nouns unlikely right
+# after "my son" ("प्रकाश" light, "খুশি" joy, "کبیر" great): judged by hand, never stop
+# words.
 MOSTLY_NAMES = _blank_separated(
     """
     محمد علي علی احمد عبد عبدال الله الرحمن حسن حسين حسین فاطمة فاطمه عمر خالد يوسف
@@ -78,6 +80,9 @@ MOSTLY_NAMES = _blank_separated(
     דוד משה יוסף אברהם יצחק יעקב שרה רחל מרים ביבי נתניהו
     אורי אליהו בנימין ברוך דניאל חיים יהודה יהודית כהן לוי מאיר מרדכי צבי שלמה שמואל שמעון
     اکرم یزید مراد الحق الحکم الحی العزیز الملک الواحد الکریم
+    प्रकाश विकास विशाल सपना भावना रचना दर्शन शक्ति सूर्य गंगा आनंद खुशी
+    আনন্দ কবিতা খুশি বৃষ্টি இசை சக்தி தங்கம் மணி ஒளி
+    صالح سالم کامل مالک فارس زیاد غالب رفیق هدایت شادی کبیر عزت קרן
     खान देव अशोक विष्णु यादव कपूर चौधरी जैन प्रसाद राव शाह मंडल কুমার দেব சசிகலா
     אבי אור חן טל גל שחר עומר נועה הדר שי רון אביב לי דן גיל עדן שלום ברק אלון ארז
     יובל תמר שירה נגה מאיה דור יונתן נתן אלי איתי רז ים שקד ליה עמית אדם נעם
