@@ -666,6 +666,14 @@ def _chinese_names(text: str, lists: _Lists) -> Iterator[Span]:
                     if end - after < 2:
                         continue
                 elif cue in _CHINESE_CHILD_CUES:
+                    # Since 3.9: an English name in Chinese characters ("女儿艾米丽今年"),
+                    # up to a particle, a verb or the end
+                    end = after
+                    while end < len(chunk) and end - after < 4 and chunk[end] in _TRANSLITERATION:
+                        end += 1
+                    if end - after >= 2 and (end == len(chunk) or chunk[end] in lists.chinese_stop):
+                        yield Span(offset + after, offset + end, label, tag(label))
+                        continue
                     # Since 3.2: "儿子子涵在...": two given-name characters, no surname,
                     # between the word for a child and a verb or particle
                     end = _chinese_given(chunk, after, 2, lists.chinese_stop)

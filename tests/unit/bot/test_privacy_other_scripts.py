@@ -234,6 +234,7 @@ def test_amharic_name_closed_by_at_goes_since_3_4() -> None:
         ("திருமதி ஜோன்ஸ் சொன்னார்", "திருமதி [name] சொன்னார்"),
         ("الاخصائيه ريم قالت انه يحتاج مساعدة", "الاخصائيه [name] قالت انه يحتاج مساعدة"),
         ("琼斯老师说她需要帮助", "[name]老师说她需要帮助"),
+        ("我女儿艾米丽今年八岁", "我女儿[child]今年八岁"),
         # Korean "X's mum", Japanese "X's mother", "my younger brother X", "my name is"
         ("지호 엄마입니다", "[child] 엄마입니다"),
         ("田中ユウトの母です", "[child]の母です"),
@@ -290,6 +291,7 @@ def test_names_after_cues_in_more_languages_since_3_9(text: str, expected: str) 
         "娘の誕生日までに",
         "息子の言葉が遅いです",
         "班主任说要等",
+        "儿子特别喜欢火车",
         "ครูประจำชั้น บอกว่า",
         "น้องสาว ไม่ได้ไปโรงเรียน",
         # the Sikh greeting after the title "ਸ੍ਰੀ"
