@@ -122,8 +122,13 @@ def _zipf(word: str) -> float:
 
 @cache
 def _frequencies(lang: str) -> dict[str, float]:
-    # the word list itself: zipf_frequency would tokenise Korean with MeCab
-    return wordfreq.get_frequency_dict(lang)
+    """The word list itself (zipf_frequency would tokenise Korean with MeCab), by folded
+    key: "مُرسي" and "مرسی" (thanks) are one word."""
+    folded: dict[str, float] = {}
+    for word, frequency in wordfreq.get_frequency_dict(lang).items():
+        key = fold(word)
+        folded[key] = max(folded.get(key, 0.0), frequency)
+    return folded
 
 
 def _faker_names() -> dict[str, set[str]]:
@@ -186,7 +191,7 @@ def main() -> None:
         key = fold(name)
         if key in listed or key in cue_only or key in stop_words or len(key) < 2:
             continue
-        zipf = _zipf(name.lower())
+        zipf = _zipf(key)
         if (
             zipf >= 2.5
             # Nepali, Gujarati, Sinhala, Georgian, Armenian, Marathi: no word list to
