@@ -182,6 +182,11 @@ class Lexicon:
     places: frozenset[str] = frozenset()
     # everyday words of other languages ("ma", "si", "ang"), also in ``common_words``
     foreign_words: frozenset[str] = frozenset()
+    # Since 3.9 the most frequent words of 26 languages in Latin letters that are no names
+    # (data/make_latin_language_words.py): "không", "kemi", "geliyor". Not everyday words
+    # in general ("tayo", "mo" and "April" are frequent words of some language and names
+    # here); used only to tell that a message is in another language.
+    latin_language_words: frozenset[str] = frozenset()
 
     def is_first_name(self, key: str) -> bool:
         """A first name from any list (including names that are also words)."""
@@ -253,4 +258,5 @@ def load_lexicon() -> Lexicon:
         # A place that is also a first name ("Ashton", "Chelsea") is not shielded.
         places=frozenset(_read_words("places.txt") - first_names - word_names),
         foreign_words=frozenset(other_languages),
+        latin_language_words=frozenset(_read_words("latin_language_words.txt")),
     )

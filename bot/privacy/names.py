@@ -273,6 +273,29 @@ ROLE_NOUNS = {
     "stepmum",
     "nan",
     "boyfriend",
+    # since 3.9: more people who help a family ("Bill the IPSEA volunteer")
+    "volunteer",
+    "befriender",
+    "nanny",
+    "aunt",
+    "auntie",
+    "uncle",
+    "midwife",
+    "dentist",
+    "optician",
+    "pharmacist",
+    "chaplain",
+    "imam",
+    "vicar",
+    "priest",
+    "pastor",
+    "rabbi",
+    "coach",
+    "instructor",
+    "interpreter",
+    "translator",
+    "councillor",
+    "mp",
     "girlfriend",
     "director",
     "inspector",
@@ -1887,7 +1910,39 @@ class _Finder:
             # ... nor a word for a child ("Gabadhayda Ifrah", "Son Tomasz")
             if token.key in _NEVER_NAMES or token.key in CHILD_NOUNS:
                 token.label = None
+        self._keep_words_of_another_language()
         return [t for t in self.tokens if t.label]
+
+    def _keep_words_of_another_language(self) -> None:
+        """Since 3.9, in a message in another language written in Latin letters ("em
+        không biết tiếng Anh nhiều", "Vajza ime ka sindromën Down dhe kemi nevojë"), a
+        word in lower case that no list knows as a first name, and that no cue word
+        ("my son", a title, a role, "my name is") comes right before, stays: every word
+        there is in no English dictionary, so the rules for unknown words next to a name
+        would otherwise take them all. A message is in another language when under a
+        third of its words are English."""
+        rest = [t for t in self.tokens if len(t.key) > 1]
+        if len(rest) < 5:
+            return
+        english = sum(
+            (self.everyday(t.key) and t.key not in self.lex.foreign_words) or t.key in TEXT_SPEAK
+            for t in rest
+        )
+        if english >= len(rest) / 3:
+            return
+        for token in self.tokens:
+            if (
+                token.label
+                and not token.capitalised
+                and not self.lex.is_clear_first_name(token.key)
+                and not (
+                    self.after_child_noun(token)
+                    or self.after_title(token)
+                    or self.after_role(token)
+                    or self.after_intro(token)
+                )
+            ):
+                token.label = None
 
     def _name_before_name(self) -> None:
         """ "my son is Nana Kwame Asante": a capitalised word right before a found name,

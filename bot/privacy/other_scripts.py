@@ -246,6 +246,7 @@ class _Finder:
         self.lists = lists
         self.words = _words(text)
         self.labels: dict[int, str] = {}
+        self.cued: set[int] = set()  # names found right after a cue word
 
     def listed(self, key: str, *, cue: bool = False) -> bool:
         """A listed name, also with a case ending joined to it ("রাফির", "Софії")."""
@@ -295,6 +296,9 @@ class _Finder:
                 label = self.label_from_cue(index)
                 if label:
                     self.labels[index] = label
+                    before = self.previous(index)
+                    if before is not None and self.is_cue(before.key):
+                        self.cued.add(index)
         self.sign_off()
         self.pashto_parent_of()
         self.parent_after_name()
@@ -468,6 +472,7 @@ class _Finder:
             ):
                 self.labels[nxt] = self.labels[index]
         self.family_name_before_comma()
+        self.family_name_after_cued_name()
         for index in sorted(self.labels):
             nxt = index + 1
             while nxt < len(self.words) and not self.words[nxt].sentence_start:
@@ -479,6 +484,31 @@ class _Finder:
                     break
                 self.labels[nxt] = self.labels[index]
                 nxt += 1
+
+    def family_name_after_cued_name(self) -> None:
+        """Since 3.9: "خانم دکتر مریم رضایی گفتند", "اسمها سارة ويليامز ولا", "بیٹی عائشہ بی
+        بی کا": one more word right after a name found from a cue word ("my daughter",
+        a title, "her name is"), in a script with no capitals, is its family name unless
+        it is an everyday word of the language (``[stop]``, with the most frequent words
+        of each language), a case ending or a word that closes a name."""
+        lists = self.lists
+        for index in sorted(self.cued):
+            nxt = index + 1
+            if nxt >= len(self.words) or nxt in self.labels:
+                continue
+            word = self.words[nxt]
+            if (
+                word.sentence_start
+                or word.cased
+                or len(word.key) < 2
+                or self.text[self.words[index].end : word.start].strip()
+                or word.key in lists.endings
+                or word.key in lists.name_closers
+                or word.key in _CLOSERS
+                or not self.can_be_name(word)
+            ):
+                continue
+            self.labels[nxt] = self.labels[index]
 
     def family_name_before_comma(self) -> None:
         """Since 3.6: "என் மகன் அர்ஜுன் குமார், வயது 9", "મારો દીકરો આરવ પટેલ ૭ વર્ષનો":

@@ -283,7 +283,9 @@ _STREET = (
     r"|Fold|Croft|Garth|Gate|Bank|Boulevard|Chase|Heights|Meadows?|Mount|Approach|Grange|Wharf"
     r"|Hollow|Glade|Nook|Dene|Wynd|Circus|Circle"
     # since 3.3
-    r"|Cottages|Villas)"
+    r"|Cottages|Villas"
+    # since 3.9 ("56 Green Lanes", "3 Mill Fields")
+    r"|Lanes|Fields|Acres|Yard|Quay|Pastures?|Ridge|Paddock|Orchard|Brow|Leys|Side|End|Common)"
 )
 _STREET_LOWER = (
     r"(?:road|rd|street|avenue|ave|lane|close|drive|crescent|grove|gardens|terrace|way|mews)"
@@ -301,6 +303,13 @@ _NUMBERED_ADDRESS = re.compile(
 _NUMBERED_ADDRESS_LOWER = re.compile(
     r"(?:\b(?:flat|apartment|apt|unit)\s+\d+[a-z]?,?\s+)?"
     r"\b\d{1,4}[a-z]?\s+(?P<words>(?:[a-z'\-]+\s+){1,2})" + _STREET_LOWER + r"\b"
+)
+# Since 3.9 a house's name with no number, then its street: "Rose Cottage, Mill Lane",
+# "The Old Forge, Church Street" (the house's name alone stays: "Martin House").
+_HOUSE_NAME_ADDRESS = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:[A-Z][a-z'\u2019\-]+\s+){1,2}(?:Cottage|House|Farm|Farmhouse|Lodge"
+    r"|Barn|Villa|Bungalow|Mill|Forge|Manor|Grange|Croft|Rectory|Vicarage|Nook|Retreat|Hall)"
+    r"\s*,\s*(?:[A-Z][a-z'\u2019\-]+\s+){1,3}" + _STREET + r"\b"
 )
 _NAMED_STREET = re.compile(
     r"\b(?:live[sd]?\s+(?:on|in|at|off)|lives?\s+on|on|in|at|off|along|from)\s+"
@@ -727,6 +736,8 @@ def find_addresses(text: str) -> Iterator[Span]:
         yield Span(match.start(), match.end(), "address", tag("address"))
     for match in _NAMED_STREET.finditer(shaped):
         yield Span(match.start("street"), match.end("street"), "address", tag("address"))
+    for match in _HOUSE_NAME_ADDRESS.finditer(shaped):
+        yield Span(match.start(), match.end(), "address", tag("address"))
 
 
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z'\u2019\-]+\b")
