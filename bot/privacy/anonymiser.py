@@ -96,7 +96,37 @@ def find_identifiers(
                 if not _overlaps(span, chosen):
                     chosen.append(span)
     chosen = _without_titles(text, _without_traps(text, chosen))
-    return sorted(_with_word_name_before(text, chosen), key=lambda s: s.start)
+    chosen = _with_particle_surname(text, _with_word_name_before(text, chosen))
+    return sorted(chosen, key=lambda s: s.start)
+
+
+# Since 3.9 the particles of a family name after a name found: "Daan van der Berg",
+# "Maria da Silva", "Luc de la Cruz", "Karl von Holt" (the capitalised word after them
+# is part of it).
+_PARTICLE_SURNAME = re.compile(
+    r"(?:[ \t]+(?:van|von|der|den|de|da|das|dos|di|del|della|du|le|la|ter|ten|zu)){1,3}"
+    r"[ \t]+[A-Z][\w'\u2019\-]+"
+)
+
+
+def _with_particle_surname(text: str, spans: list[Span]) -> list[Span]:
+    """The span of a name grows over the particles and the family name after it; a family
+    name found on its own ("Maria da Silva": "Maria" and "Silva") joins it."""
+    spans = sorted(spans, key=lambda s: s.start)
+    result: list[Span] = []
+    absorbed_until = -1
+    for span in spans:
+        if span.start < absorbed_until:
+            continue
+        after = _PARTICLE_SURNAME.match(text, span.end) if span.label in _PERSON_LABELS else None
+        if after is not None:
+            inside = [o for o in spans if span.end < o.start < after.end()]
+            if all(o.label in _PERSON_LABELS for o in inside):
+                end = max([after.end(), *(o.end for o in inside)])
+                span = Span(span.start, end, span.label, span.replacement)
+                absorbed_until = end
+        result.append(span)
+    return result
 
 
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<word>[A-Z][a-z]+) $")

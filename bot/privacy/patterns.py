@@ -393,6 +393,30 @@ _SETTING_FIELD = re.compile(
     r"\b(?i:school|nursery|setting|college|pre-?school|childminder)\s*:\s*"
     r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,4})"
 )
+_SETTING_FIELD_LOWER = re.compile(
+    r"(?:^|(?<=[\n.;]))\s*(?i:school|nursery|setting|college|pre-?school|current\s+school"
+    r"|current\s+setting)\s*[:\-\u2013]\s*"
+    r"(?P<name>[a-z][\w'\u2019\-]*(?:[ \t]+[a-z][\w'\u2019\-]*){0,3})[ \t]*(?=$|[\n.,;])",
+    re.MULTILINE,
+)
+# What a setting field holds when there is no setting: "Setting: Home educated".
+_NO_SETTING_WORDS = words(
+    """
+    none no n na not tbc tbd unknown home educated ehe elective waiting awaiting currently
+    still out mainstream special local same nil left excluded
+    """
+)
+
+
+def _no_setting(name: str) -> bool:
+    keys = [fold(word) for word in name.split()]
+    return (
+        not keys
+        or keys[0] in _NO_SETTING_WORDS
+        or all(key in _GENERIC_SETTING_WORDS for key in keys)
+    )
+
+
 # "the senco at kingsmead told me": the same in lower case, for a word in no dictionary.
 _SCHOOL_AT_LOWER = re.compile(
     r"\b(?:at|from)\s+(?P<name>[a-z]{4,})"
@@ -986,7 +1010,11 @@ def _named_schools(text: str) -> Iterator[Span]:
         group = "name" if match.group("name") else "church"
         yield Span(match.start(group), match.end(group), "school", tag("school"))
     for match in _SETTING_FIELD.finditer(text):
-        if match.group("name")[:1].isupper():
+        if match.group("name")[:1].isupper() and not _no_setting(match.group("name")):
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
+    # since 3.9 a form's field in lower case: "Setting - little stars", "school: oakfield"
+    for match in _SETTING_FIELD_LOWER.finditer(text):
+        if not _no_setting(match.group("name")):
             yield Span(match.start("name"), match.end("name"), "school", tag("school"))
     for match in _SAINT_SETTING.finditer(text):
         yield Span(match.start("name"), match.end("name"), "school", tag("school"))

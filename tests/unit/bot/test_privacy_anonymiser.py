@@ -1532,3 +1532,31 @@ def test_addresses_roles_and_family_names_since_3_9(text: str, gone: str) -> Non
 )
 def test_words_of_other_languages_and_look_alikes_stay_since_3_9(text: str, kept: str) -> None:
     assert kept in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # a form's setting field in lower case
+        ("Name of child - kofi. Setting - busy bees", "busy bees"),
+        ("school: meadowbank primary\nyear: 4", "meadowbank"),
+        # the particles of a family name go with it
+        ("my son is Pieter van den Heuvel and he is 9", "van den Heuvel"),
+        ("Joana dos Santos is my daughter", "dos Santos"),
+    ],
+)
+def test_form_fields_and_name_particles_since_3_9(text: str, gone: str) -> None:
+    assert gone not in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Setting: Home educated since Year 3", "Home educated"),
+        ("School: none at the moment", "none at the moment"),
+        ("Speech and Language Therapy (SALT) came to school", "Language Therapy"),
+        ("we went to the Lake District with Omar", "Lake District"),
+    ],
+)
+def test_no_setting_and_therapies_stay_since_3_9(text: str, kept: str) -> None:
+    assert kept in anonymise(text)
