@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator
 from bot.privacy import patterns
 from bot.privacy.lexicon import TITLES, fold, load_lexicon, words
 from bot.privacy.names import find_names
-from bot.privacy.other_scripts import find_other_script_names
+from bot.privacy.other_scripts import find_other_script_names, find_other_script_schools
 from bot.privacy.patterns import Span
 from bot.privacy.tagger import Tagger, load_tagger
 from bot.privacy.traps import idiom_ranges, kept_ranges
@@ -80,6 +80,10 @@ def find_identifiers(
         for span in sorted(finder(text), key=lambda s: (s.start, -(s.end - s.start))):
             if span.end > span.start and not _overlaps(span, chosen):
                 chosen.append(span)
+    # since 3.9 schools named in other scripts ("گرین لین پرائمری اسکول")
+    for span in find_other_script_schools(text):
+        if not _overlaps(span, chosen):
+            chosen.append(span)
     covered = [(s.start, s.end) for s in chosen]
     for span in find_names(text, covered):
         if not _overlaps(span, chosen):

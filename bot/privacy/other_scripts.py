@@ -1040,3 +1040,68 @@ def _japanese_names(text: str) -> Iterator[Span]:
             if name.startswith(_JA_NOT_NAMES):
                 continue
             yield Span(match.start("name"), match.end("name"), label, tag(label))
+
+
+# Since 3.9 a school named in another script, often an English name written in its
+# letters: before the word for "school" in Urdu, Punjabi, Hindi, Nepali, Bengali,
+# Gujarati, Tamil, Malayalam ("گرین لین پرائمری اسکول", "ਗ੍ਰੀਨਫੀਲਡ ਸਕੂਲ"), after it in
+# Arabic ("مدرسة سانت ماري"; not Persian, where a verb follows: "مدرسه نمی‌رود").
+# "Primary", "academy" written in those letters are part of the name.
+_SCHOOL_AFTER_NAME = frozenset(
+    fold(w)
+    for w in _blank_separated(
+        "اسکول سکول سکول‌ ਸਕੂਲ स्कूल विद्यालय স্কুল স্কুলে স্কুলের સ્કૂલ સ્કૂલમાં શાળા શાળામાં"
+        " பள்ளி பள்ளியில் பள்ளியில ஸ்கூல் ஸ்கூலில் സ്കൂൾ സ്കൂളിൽ"
+    )
+)
+# (as written: folded, Arabic "مدرسة" would be Persian "مدرسه")
+_SCHOOL_BEFORE_NAME = _blank_separated("مدرسة المدرسة روضة الروضة حضانة الحضانة")
+_SCHOOL_NAME_PARTS = frozenset(
+    fold(w)
+    for w in _blank_separated(
+        "پرائمری پرائمرى ابتدائی اکیڈمی ਪ੍ਰਾਇਮਰੀ ਅਕੈਡਮੀ प्राइमरी अकादमी एकेडमी প্রাইমারি প্রাইমারী"
+        " একাডেমি પ્રાઇમરી એકેડમી பிரைமரி அகாடமி പ്രൈമറി അക്കാദമി سانت"
+        # and words for a kind of school, which name none ("المدرسة الابتدائية")
+        " الابتدائية ابتدائية الثانوية ثانوية المتوسطة الاعدادية الخاصة خاصة الحكومية حكومية"
+        " المحلية الجديدة القريبة الخاصه سرکاری پرائیویٹ اسپیشل سپیشل مقامی सरकारी प्राइवेट"
+        " स्पेशल সরকারি প্রাইভেট স্পেশাল ਸਰਕਾਰੀ ਸਪੈਸ਼ਲ"
+    )
+)
+
+
+def find_other_script_schools(text: str) -> list[Span]:
+    """Named schools in scripts other than Latin, as ``school`` spans."""
+    if not any(ord(ch) > 0x5FF for ch in text):
+        return []
+    finder = _Finder(text, load_lists())
+    words = finder.words
+    names = finder.find()  # a person's name before "school" is no school's
+    spans = []
+    for index, word in enumerate(words):
+        if word.key in _SCHOOL_AFTER_NAME:
+            step, first = -1, index - 1
+        elif text[word.start : word.end] in _SCHOOL_BEFORE_NAME:
+            step, first = 1, index + 1
+        else:
+            continue
+        taken: list[int] = []
+        current, previous = first, index
+        while 0 <= current < len(words) and len(taken) < 3:
+            candidate = words[current]
+            left, right = sorted((current, previous))
+            gap = text[words[left].end : words[right].start]
+            if gap.strip() or (step > 0 and candidate.sentence_start):
+                break
+            if step < 0 and words[previous].sentence_start:
+                break
+            if current in names or not (
+                candidate.key in _SCHOOL_NAME_PARTS or finder.can_be_name(candidate)
+            ):
+                break
+            taken.append(current)
+            previous, current = current, current + step
+        naming = [i for i in taken if words[i].key not in _SCHOOL_NAME_PARTS]
+        if naming:
+            start, end = min(taken), max(taken)
+            spans.append(Span(words[start].start, words[end].end, "school", tag("school")))
+    return spans

@@ -300,3 +300,33 @@ def test_names_after_cues_in_more_languages_since_3_9(text: str, expected: str) 
 )
 def test_everyday_words_after_the_new_cues_stay_since_3_9(text: str) -> None:
     assert anonymise(text) == text
+
+
+# anon-3.9.0: schools named in other scripts (often an English name in those letters)
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("وہ ہل سائیڈ پرائمری اسکول میں پڑھتا ہے", "ہل سائیڈ"),
+        ("ਉਹ ਓਕਵੁੱਡ ਸਕੂਲ ਵਿੱਚ ਪੜ੍ਹਦਾ ਹੈ", "ਓਕਵੁੱਡ"),
+        ("সে ব্রুকফিল্ড স্কুলে পড়ে", "ব্রুকফিল্ড"),
+        ("वह मीडोवैली स्कूल जाती है", "मीडोवैली"),
+        ("تدرس في مدرسة سانت جوزيف منذ سنة", "جوزيف"),
+    ],
+)
+def test_schools_named_in_other_scripts_go(text: str, gone: str) -> None:
+    assert gone not in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وہ روز اسکول جاتا ہے",
+        "اسکول والے کہتے ہیں کہ وہ ٹھیک ہے",
+        "मेरा बेटा स्कूल नहीं जाता",
+        "ابني لا يذهب إلى المدرسة الآن",
+        "ابنتي في المدرسة الابتدائية منذ سنتين",
+        "پسرم به مدرسه نمی‌رود",
+    ],
+)
+def test_school_words_alone_name_no_school(text: str) -> None:
+    assert "[school]" not in anonymise(text)
