@@ -170,6 +170,29 @@ CHILD_NOUNS = {
     "pesaram",
     "dokhtaram",
     "lije",
+    # since 3.9: Arabic typed in Latin letters (Arabizi), Swahili, Shona, Lingala, Igbo,
+    # Yoruba, Twi, Hausa, Bengali and Punjabi as typed in Latin letters
+    "ebni",
+    "ibnti",
+    "bnti",
+    "benti",
+    "bintii",
+    "binty",
+    "waladi",
+    "mtoto",
+    "mwana",
+    "mwanakomana",
+    "mwanasikana",
+    "nwa",
+    "omo",
+    "omokunrin",
+    "omobinrin",
+    "dana",
+    "yata",
+    "cheler",
+    "meyer",
+    "munda",
+    "kuri",
 }
 # Words that are first names but also help a verb: "my son will", "my daughter may".
 _HELPING_VERBS = {
@@ -202,6 +225,8 @@ _POSSESSIVE_AFTER = {
     "ko",
     "min",  # since 3.6: Kurdish "kurê min Rêbîn", "keça min Jînda"
     "im",  # Albanian "djali im Arben"
+    "wangu",  # since 3.9: Swahili and Shona "mwana wangu Tatenda"
+    "yangu",
 }
 ROLE_NOUNS = {
     "senco",
@@ -894,6 +919,16 @@ _INTRO_PHRASES = [
     ("pangalan", "ko"),
     ("jmenuji", "se"),
     ("heisse",),
+    # since 3.9: Arabizi "my/his/her name (is)"
+    ("esmi",),
+    ("ismi",),
+    ("esmo",),
+    ("esmou",),
+    ("ismuhu",),
+    ("esmha",),
+    ("esmaha",),
+    ("ismaha",),
+    ("ismha",),
     *sorted(_CHILD_INTROS),
 ]
 _MONTHS = {"april", "may", "june", "august", "january", "march"}

@@ -135,7 +135,7 @@ _DATE_OTHER = (
     r"|junij|jūlij|julij|august|septembr|oktobr|novembr|decembr)(?:ī|i|ā|a|a|s)?(?!\w)"
     r"|\d{4}\.\s*(?:január|januar|február|februar|március|marcius|április|aprilis|május"
     r"|majus|június|junius|július|julius|augusztus|szeptember|október|oktober|november"
-    r"|december)\s+\d{1,2}\.?"
+    r"|december)\s+\d{1,2}(?:\.|-(?:án|én|jén|ján|a|e|i))?"
     # since 3.8: Vietnamese "(ngày) 5 tháng 8 năm 2016", "5 tháng 8, 2016"
     r"|(?:ng[àa]y\s+)?\d{1,2}\s+th[áa]ng\s+\d{1,2}(?:\s+n[ăa]m|\s*,)?\s+\d{4}"
     r"|[\u0660-\u0669\u06f0-\u06f9]{1,4}[/.\-][\u0660-\u0669\u06f0-\u06f9]{1,2}"
@@ -508,9 +508,32 @@ _OWNER_WORDS = words(
 GENERIC_SETTING_WORDS = _LOWER_GENERIC_WORDS
 
 
+# Since 3.9 an address written so that machines miss it, or with spaces around the "@":
+# "jane dot smith at gmail dot com", "kerry_88 @ hotmail.co.uk", "sam(at)yahoo.com".
+_SPACED_EMAIL = re.compile(
+    r"[A-Za-z0-9._%+'-]+\s+@\s*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+    r"|[A-Za-z0-9._%+'-]+\s*@\s+[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+)
+_MAIL_DOMAIN = (
+    r"(?:gmail|googlemail|hotmail|outlook|yahoo|icloud|live|aol|btinternet|sky|virgin|msn"
+    r"|protonmail|proton|mail|nhs|[a-z0-9-]+(?=\s+dot\s+(?:nhs|gov|sch|ac|co|org|net|com)))"
+)
+_SPELLED_EMAIL = re.compile(
+    r"(?i)\b[a-z0-9._%+'-]+(?:\s+dot\s+[a-z0-9_'-]+)*\s*(?:\s(?:at)\s|\(at\)|\[at\])\s*"
+    + _MAIL_DOMAIN
+    + r"(?:\s*(?:\s(?:dot)\s|\.|\(dot\))\s*[a-z]{2,6}){1,3}\b"
+)
+
+
 def find_emails(text: str) -> Iterator[Span]:
-    """Email addresses and social media handles."""
+    """Email addresses (also spelled out: "jane dot smith at gmail dot com") and social
+    media handles."""
     for match in _EMAIL.finditer(text):
+        yield Span(match.start(), match.end(), "email", tag("email"))
+    for match in _SPACED_EMAIL.finditer(text):
+        yield Span(match.start(), match.end(), "email", tag("email"))
+    # ("meet at school at 9 dot on" is none: after "at" must come a mail domain)
+    for match in _SPELLED_EMAIL.finditer(text):
         yield Span(match.start(), match.end(), "email", tag("email"))
     for match in _HANDLE.finditer(text):
         yield Span(match.start(), match.end(), "name", tag("name"))

@@ -1560,3 +1560,35 @@ def test_form_fields_and_name_particles_since_3_9(text: str, gone: str) -> None:
 )
 def test_no_setting_and_therapies_stay_since_3_9(text: str, kept: str) -> None:
     assert kept in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # email addresses spelled out or with spaces around the "@"
+        ("email me at tom dot briggs at gmail dot com", "briggs"),
+        ("my email is dee_88 @ hotmail.co.uk", "hotmail"),
+        ("its ade.k(at)yahoo.co.uk thanks", "yahoo"),
+        ("write to r.ahmed at bradford dot gov dot uk", "ahmed"),
+        # a Hungarian date of birth with its case ending
+        ("A lányom 2016. május 9-én született", "május"),
+        # Arabizi, Swahili, Igbo and Yoruba cue words
+        ("binti esmha rahaf w 3omrha 6", "rahaf"),
+        ("mtoto wangu Baraka ana miaka 6", "Baraka"),
+        ("nwa m nwoke Obinna di afọ 8", "Obinna"),
+        ("omo mi Tolu ko le soro", "Tolu"),
+    ],
+)
+def test_spelled_emails_dates_and_cues_since_3_9(text: str, gone: str) -> None:
+    assert gone not in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we meet at school at 9 dot on",
+        "I was at home at lunch and at work dot dot dot",
+    ],
+)
+def test_at_and_dot_alone_are_no_email(text: str) -> None:
+    assert anonymise(text) == text
