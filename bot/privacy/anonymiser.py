@@ -32,7 +32,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 
 from bot.privacy import patterns
-from bot.privacy.lexicon import TITLES, fold, load_lexicon, words
+from bot.privacy.lexicon import TITLES, fold, in_another_language, load_lexicon, words
 from bot.privacy.names import find_names
 from bot.privacy.other_scripts import find_other_script_names, find_other_script_schools
 from bot.privacy.patterns import Span
@@ -97,7 +97,7 @@ def find_identifiers(
         if tagger is not None:
             covered = [(s.start, s.end) for s in chosen]
             for span in tagger.find(text, covered):
-                if not _overlaps(span, chosen):
+                if not _overlaps(span, chosen) and not _word_of_the_language(text, span):
                     chosen.append(span)
     chosen = _without_titles(text, _without_traps(text, chosen))
     chosen = _with_particle_surname(text, _with_word_name_before(text, chosen))
@@ -131,6 +131,27 @@ def _with_particle_surname(text: str, spans: list[Span]) -> list[Span]:
                 absorbed_until = end
         result.append(span)
     return result
+
+
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _word_of_the_language(text: str, span: Span) -> bool:
+    """Since 3.9: the tagger's words in a message in another language written in Latin
+    letters ("Vielen Dank", "Unsere Telefonnummer", "Hallo") that are frequent words of
+    some language and no name: the tagger learned English capitals."""
+    lexicon = load_lexicon()
+    keys = [fold(word) for word in _LATIN_WORD.findall(text)]
+    if len(keys) < 5 or not in_another_language(keys, lexicon):
+        return False
+    span_keys = [fold(word) for word in _LATIN_WORD.findall(text[span.start : span.end])]
+    foreign = lexicon.latin_language_words
+    return any(key in foreign for key in span_keys) and all(
+        (key in foreign or lexicon.is_everyday_word(key))
+        and not lexicon.is_first_name(key)
+        and not lexicon.is_surname(key)
+        for key in span_keys
+    )
 
 
 _WORD_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<word>[A-Z][a-z]+) $")

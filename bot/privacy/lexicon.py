@@ -237,6 +237,17 @@ class Lexicon:
         return key in self.surnames
 
 
+def in_another_language(keys: list[str], lexicon: Lexicon) -> bool:
+    """Whether a message's words (folded, two letters or more) are mostly not English:
+    under a third are English words or text-speak (since 3.9)."""
+    keys = [key for key in keys if len(key) > 1]
+    english = sum(
+        (lexicon.is_everyday_word(key) and key not in lexicon.foreign_words) or key in TEXT_SPEAK
+        for key in keys
+    )
+    return english < len(keys) / 3
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Load every list once (about a third of a second) and keep it."""

@@ -46,6 +46,7 @@ from bot.privacy.lexicon import (
     TITLES,
     Lexicon,
     fold,
+    in_another_language,
     load_lexicon,
 )
 from bot.privacy.other_scripts import in_other_script
@@ -321,6 +322,25 @@ ROLE_NOUNS = {
     "translator",
     "councillor",
     "mp",
+    # Polish, Romanian, Portuguese, Spanish, Turkish, Lithuanian husband and wife (also as
+    # objects: "do mojego męża Łukasza")
+    "maz",
+    "meza",
+    "mezem",
+    "mezowi",
+    "zona",
+    "zony",
+    "zone",
+    "sotul",
+    "sotia",
+    "marido",
+    "esposo",
+    "esposa",
+    "mulher",
+    "esim",
+    "kocam",
+    "vyras",
+    "zmona",
     "girlfriend",
     "director",
     "inspector",
@@ -1956,14 +1976,8 @@ class _Finder:
         there is in no English dictionary, so the rules for unknown words next to a name
         would otherwise take them all. A message is in another language when under a
         third of its words are English."""
-        rest = [t for t in self.tokens if len(t.key) > 1]
-        if len(rest) < 5:
-            return
-        english = sum(
-            (self.everyday(t.key) and t.key not in self.lex.foreign_words) or t.key in TEXT_SPEAK
-            for t in rest
-        )
-        if english >= len(rest) / 3:
+        rest = [t.key for t in self.tokens if len(t.key) > 1]
+        if len(rest) < 5 or not in_another_language(rest, self.lex):
             return
         for token in self.tokens:
             if (
@@ -2232,6 +2246,23 @@ class _Finder:
                 token.label = wanted
 
 
+# Since 3.9 Arabic typed in Latin letters (Arabizi) writes some letters as digits ("3omar"
+# is Omar, "7amza" Hamza): such a word after "mother/father of", "my son/daughter" or "my
+# name is" is a name.
+_ARABIZI_NAME = re.compile(
+    r"(?i)\b(?:om|omm|umm|um|abu|abo|ebni|ibni|binti|bnti|benti|bintii|ibnti|waladi|esmo|esmi"
+    r"|esmha|esmaha|ismi|ismaha|ismuhu|ismo)\s+(?P<name>[a-z']*[235789][a-z0-9']*)\b"
+)
+
+
+def _arabizi_names(text: str) -> list[Span]:
+    return [
+        Span(m.start("name"), m.end("name"), "child", tag("child"))
+        for m in _ARABIZI_NAME.finditer(text)
+        if sum(ch.isalpha() for ch in m.group("name")) >= 2
+    ]
+
+
 def find_names(
     text: str, covered: list[tuple[int, int]] | None = None, lexicon: Lexicon | None = None
 ) -> list[Span]:
@@ -2253,8 +2284,14 @@ def find_names(
     finder = _Finder(text, covered or [], lexicon or load_lexicon())
     # Words in other scripts are judged by other_scripts.py (Cyrillic capitals mark
     # places and greetings as often as names).
-    return [
+    found = [
         Span(t.start, t.end, t.label or "name", tag(t.label or "name"))
         for t in finder.find()
         if not in_other_script(t.text)
+    ]
+    return found + [
+        span
+        for span in _arabizi_names(text)
+        if not any(s.start < span.end and span.start < s.end for s in found)
+        and not any(s < span.end and span.start < e for s, e in covered or [])
     ]

@@ -1069,6 +1069,15 @@ _SCHOOL_NAME_PARTS = frozenset(
 )
 
 
+_SCHOOL_KIND_LAST = frozenset(
+    fold(w)
+    for w in _blank_separated(
+        "پرائمری اکیڈمی ਪ੍ਰਾਇਮਰੀ ਅਕੈਡਮੀ प्राइमरी अकादमी एकेडमी প্রাইমারি প্রাইমারী একাডেমি"
+        " પ્રાઇમરી એકેડમી பிரைமரி அகாடமி പ്രൈമറി അക്കാദമി"
+    )
+)
+
+
 def find_other_script_schools(text: str) -> list[Span]:
     """Named schools in scripts other than Latin, as ``school`` spans."""
     if not any(ord(ch) > 0x5FF for ch in text):
@@ -1080,13 +1089,18 @@ def find_other_script_schools(text: str) -> list[Span]:
     for index, word in enumerate(words):
         if word.key in _SCHOOL_AFTER_NAME:
             step, first = -1, index - 1
+        elif word.key in _SCHOOL_KIND_LAST and (
+            index + 1 >= len(words) or words[index + 1].key not in _SCHOOL_AFTER_NAME
+        ):
+            # "ਗੁਰੂ ਨਾਨਕ ਸਿੱਖ ਅਕੈਡਮੀ ਵਿੱਚ": "academy" or "primary" closes the name itself
+            step, first = -1, index
         elif text[word.start : word.end] in _SCHOOL_BEFORE_NAME:
             step, first = 1, index + 1
         else:
             continue
         taken: list[int] = []
         current, previous = first, index
-        while 0 <= current < len(words) and len(taken) < 3:
+        while 0 <= current < len(words) and len(taken) < 4:
             candidate = words[current]
             left, right = sorted((current, previous))
             gap = text[words[left].end : words[right].start]

@@ -116,7 +116,7 @@ _MONTH_OTHER = (
     r"|júla|augusta|septembra|októbra|novembra|decembra"
     r"|janar|shkurt|prill|qershor|korrik|gusht|shtator|tetor|nëntor|nentor|dhjetor"
     r"|januari|februari|maart|mei|augustus|september|november|december"
-    r"|janaayo|febraayo|maarso|abriil|maajo|juun|luuliyo|ogoosto|sebtembar|oktoobar"
+    r"|janaayo|febraayo|maarso|abriil|maajo|juun|luuliyo|luulyo|ogoosto|sebtembar|oktoobar"
     r"|nofembar|desembar|machi|aprili|julai|agosti|septemba|oktoba|novemba|desemba"
     r"|enero|pebrero|marso|hunyo|hulyo|setyembre|oktubre|nobyembre|disyembre"
     r"|ஜனவரி|பிப்ரவரி|மார்ச்|ஏப்ரல்|மே|ஜூன்|ஜூலை|ஆகஸ்ட்|செப்டம்பர்|அக்டோபர்|நவம்பர்|டிசம்பர்"
@@ -390,12 +390,12 @@ _SCHOOL_AT = re.compile(
 )
 # "nursery: Busy Bees Hunslet": capitalised words after a form's label for a setting.
 _SETTING_FIELD = re.compile(
-    r"\b(?i:school|nursery|setting|college|pre-?school|childminder)\s*:\s*"
+    r"\b(?i:school|nursery|setting|college|pre-?school|childminder)\s*[:=]\s*"
     r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,4})"
 )
 _SETTING_FIELD_LOWER = re.compile(
     r"(?:^|(?<=[\n.;]))\s*(?i:school|nursery|setting|college|pre-?school|current\s+school"
-    r"|current\s+setting)\s*[:\-\u2013]\s*"
+    r"|current\s+setting)\s*[:=\-\u2013]\s*"
     r"(?P<name>[a-z][\w'\u2019\-]*(?:[ \t]+[a-z][\w'\u2019\-]*){0,3})[ \t]*(?=$|[\n.,;])",
     re.MULTILINE,
 )
@@ -728,7 +728,13 @@ def _birth_year(date: str) -> bool:
 # script or language ("14.02.2018", "2015/07/11", "4 Νοεμβρίου 2014", "२०७१/०३/१२").
 _FULL_DATE = re.compile(
     r"(?<![\d/.\-])(?P<date>\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}"
-    r"|\d{1,2}\.?\s+(?:de\s+)?(?:" + _MONTH + "|" + _MONTH_OTHER + r")\.?,?\s+(?:de\s+)?\d{4}"
+    # "7. 12. 2012" (Czech, Slovak, German with spaces)
+    r"|\d{1,2}\.\s\d{1,2}\.\s?\d{4}"
+    # a day with an ordinal ending ("1da Luulyo 2016", Somali), then a month and a year
+    r"|\d{1,2}(?:da|ka|aad|st|nd|rd|th)?\.?\s+(?:de\s+)?(?:" + _MONTH + "|" + _MONTH_OTHER + r")"
+    r"\.?,?\s+(?:de\s+)?\d{4}"
+    # the month first ("Marso 8, 2015", Tagalog)
+    r"|(?:" + _MONTH_OTHER + r")\s+\d{1,2},?\s+\d{4}"
     r"|" + _DATE + "|" + _DATE_OTHER + r")(?![\d/\-]|\.\d)",
     re.IGNORECASE,
 )
@@ -943,7 +949,18 @@ _NOT_UNIT_NAME_WORDS = words(
 )
 
 
+# "在 Oakridge 小学读书", "Hillside 特殊學校": a name in Latin letters before the word
+# for a school in Chinese, Japanese or Korean.
+_SCHOOL_BEFORE_CJK_WORD = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){0,3}\s*(?:特殊|特殊教育)?"
+    r"(?:小学校|中学校|小学|小學|中学|中學|学校|學校|幼儿园|幼兒園|幼稚園|学院|學院|高校|保育園"
+    r"|초등학교|중학교|학교|유치원|어린이집))"
+)
+
+
 def _schools_since_3_9(text: str) -> Iterator[Span]:
+    for match in _SCHOOL_BEFORE_CJK_WORD.finditer(text):
+        yield Span(match.start("name"), match.end("name"), "school", tag("school"))
     for pattern in (_UNIT_CALLED, _UNIT_THEN_KIND):
         for match in pattern.finditer(text):
             name = match.group("name")

@@ -1592,3 +1592,35 @@ def test_spelled_emails_dates_and_cues_since_3_9(text: str, gone: str) -> None:
 )
 def test_at_and_dot_alone_are_no_email(text: str) -> None:
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # holdout18's kinds of miss, as invented messages
+        ("school = Hollybrook Juniors. Son = Kacper", "Hollybrook"),
+        ("Wiilkayga Cabdi wuxuu dhashay 3da Maarso 2014", "Maarso"),
+        ("môj syn (nar. 4. 9. 2013) má autizmus", "2013"),
+        ("Ipinanganak siya noong Hunyo 12, 2016", "Hunyo"),
+        ("我女儿在 Brookvale 小学读书", "Brookvale"),
+        ("mojego męża Tomasza nie ma w domu", "Tomasza"),
+        ("मेरे पति राकेश से बात कीजिए", "राकेश"),
+        ("salam, ana om 7amza, howa 3ando autism", "7amza"),
+        ("ਉਹ ਸ੍ਰੀ ਗੁਰੂ ਹਰਿਕ੍ਰਿਸ਼ਨ ਅਕੈਡਮੀ ਵਿੱਚ ਪੜ੍ਹਦਾ ਹੈ", "ਹਰਿਕ੍ਰਿਸ਼ਨ"),
+    ],
+)
+def test_holdout18_kinds_since_3_9(text: str, gone: str) -> None:
+    assert gone not in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("ana 3ayza a3raf 7aga", "3ayza"),
+        ("the meeting is on 3. 12. 2026", "3. 12. 2026"),
+        ("Vielen Dank! Mein Sohn hat Asperger und die Schule versteht das nicht", "Vielen Dank"),
+        ("میرا بیٹا پرائمری اسکول میں ہے", "پرائمری"),
+    ],
+)
+def test_holdout18_look_alikes_stay_since_3_9(text: str, kept: str) -> None:
+    assert kept in anonymise(text)
