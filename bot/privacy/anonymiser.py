@@ -109,7 +109,7 @@ def find_identifiers(
 # is part of it).
 _PARTICLE_SURNAME = re.compile(
     r"(?:[ \t]+(?:van|von|der|den|de|da|das|dos|di|del|della|du|le|la|ter|ten|zu)){1,3}"
-    r"[ \t]+[A-Z][\w'\u2019\-]+"
+    r"[ \t]+[A-Z][a-z][\w'\u2019\-]*"
 )
 
 

@@ -145,6 +145,8 @@ TITLES = words(
     senhor madame mme monsieur frau herr ponia ponas hanım hanim bey
     bayan tita tito cô co thầy thay
     judge
+    г-жа г-н госпожа господин пані пан міс місіс κυρία κύριος κα κος السيدة السيد خانم آقای
+    مسز مس مسٹر
     """
 )
 

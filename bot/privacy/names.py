@@ -1979,17 +1979,20 @@ class _Finder:
         rest = [t.key for t in self.tokens if len(t.key) > 1]
         if len(rest) < 5 or not in_another_language(rest, self.lex):
             return
+        foreign = self.lex.latin_language_words
         for token in self.tokens:
+            cued = (
+                self.after_child_noun(token)
+                or self.after_title(token)
+                or self.after_role(token)
+                or self.after_intro(token)
+            )
             if (
                 token.label
                 and not token.capitalised
                 and not self.lex.is_clear_first_name(token.key)
-                and not (
-                    self.after_child_noun(token)
-                    or self.after_title(token)
-                    or self.after_role(token)
-                    or self.after_intro(token)
-                )
+                # after a cue too, a frequent word of some language ("Doamna de la")
+                and (not cued or token.key in foreign)
             ):
                 token.label = None
 
@@ -2255,11 +2258,22 @@ _ARABIZI_NAME = re.compile(
 )
 
 
-def _arabizi_names(text: str) -> list[Span]:
-    return [
+# Since 3.9 French "la maman d'Ibrahima", "le papa d'Éloïse": the name joined to "d'".
+_PARENT_OF_ELIDED = re.compile(
+    r"(?i:maman|m[èe]re|papa|p[èe]re|grand-m[èe]re|grand-p[èe]re|tante|oncle|s[oœ]e?ur|fr[èe]re)"
+    r"\s+d['\u2019](?P<name>[A-ZÀ-Ý][\w\-]+)"
+)
+
+
+def _names_by_pattern(text: str) -> list[Span]:
+    found = [
         Span(m.start("name"), m.end("name"), "child", tag("child"))
         for m in _ARABIZI_NAME.finditer(text)
         if sum(ch.isalpha() for ch in m.group("name")) >= 2
+    ]
+    return found + [
+        Span(m.start("name"), m.end("name"), "child", tag("child"))
+        for m in _PARENT_OF_ELIDED.finditer(text)
     ]
 
 
@@ -2291,7 +2305,7 @@ def find_names(
     ]
     return found + [
         span
-        for span in _arabizi_names(text)
+        for span in _names_by_pattern(text)
         if not any(s.start < span.end and span.start < s.end for s in found)
         and not any(s < span.end and span.start < e for s, e in covered or [])
     ]

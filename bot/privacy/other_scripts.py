@@ -795,6 +795,7 @@ def find_other_script_names(text: str) -> list[Span]:
             spans.extend(found)
             spans.extend(_chinese_repeats(text, found))
         spans.extend(_aliases(text))
+        spans.extend(_bibi_after(text, spans))
         spans.extend(_thai_names(text))
         if _HANGUL_WORD.search(text):
             spans.extend(_korean_names(text))
@@ -1119,3 +1120,18 @@ def find_other_script_schools(text: str) -> list[Span]:
             start, end = min(taken), max(taken)
             spans.append(Span(words[start].start, words[end].end, "school", tag("school")))
     return spans
+
+
+# Since 3.9 "نسرین بی بی", "عائشہ بی بی": "Bibi" written as two words after a name found
+# ("بی" alone is also "without", an everyday word).
+_BIBI = re.compile(r"\s+(?:بی\s+بی|بی‌بی|بیبی|بي\s+بي)(?![\w\u0600-\u06ff])")
+
+
+def _bibi_after(text: str, spans: list[Span]) -> list[Span]:
+    found = []
+    for span in spans:
+        match = _BIBI.match(text, span.end) if span.label in ("child", "name") else None
+        if match:
+            start = span.end + len(match.group()) - len(match.group().lstrip())
+            found.append(Span(start, match.end(), span.label, tag(span.label)))
+    return found

@@ -64,6 +64,8 @@ _MONTH = (
 )
 _DATE = (
     r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2}"
+    # since 3.9 "11-Jan-2017", "3/Mar/2015"
+    r"|\d{1,2}[\-/]" + _MONTH + r"[\-/](?:\d{4}|\d{2})"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\.?,?\s+\d{4}"
     r"|" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
 )
@@ -132,7 +134,7 @@ _DATE_OTHER = (
     # since 3.7: Latvian, year first: "2012. gada 6. martā" (month in the locative or the
     # genitive); Hungarian, year first: "2012. március 6."
     r"|\d{4}\.?\s*g(?:ada|\.)\s+\d{1,2}\.?\s+(?:janvār|februār|mart|aprīl|april|maij|jūnij"
-    r"|junij|jūlij|julij|august|septembr|oktobr|novembr|decembr)(?:ī|i|ā|a|a|s)?(?!\w)"
+    r"|junij|jūlij|julij|august|septembr|oktobr|novembr|decembr)(?:ī|i|ā|a|s|is|s)?(?!\w)"
     r"|\d{4}\.\s*(?:január|januar|február|februar|március|marcius|április|aprilis|május"
     r"|majus|június|junius|július|julius|augusztus|szeptember|október|oktober|november"
     r"|december)\s+\d{1,2}(?:\.|-(?:án|én|jén|ján|a|e|i))?"
@@ -733,8 +735,9 @@ _FULL_DATE = re.compile(
     # a day with an ordinal ending ("1da Luulyo 2016", Somali), then a month and a year
     r"|\d{1,2}(?:da|ka|aad|st|nd|rd|th)?\.?\s+(?:de\s+)?(?:" + _MONTH + "|" + _MONTH_OTHER + r")"
     r"\.?,?\s+(?:de\s+)?\d{4}"
-    # the month first ("Marso 8, 2015", Tagalog)
+    # the month first ("Marso 8, 2015", Tagalog), or the year first ("2014 ஜூன் 3", Tamil)
     r"|(?:" + _MONTH_OTHER + r")\s+\d{1,2},?\s+\d{4}"
+    r"|\d{4}\s+(?:" + _MONTH_OTHER + r")\s+\d{1,2}(?!\d)"
     r"|" + _DATE + "|" + _DATE_OTHER + r")(?![\d/\-]|\.\d)",
     re.IGNORECASE,
 )
@@ -935,6 +938,11 @@ _UNIT_THEN_KIND = re.compile(
     + _UNIT_WORDS
     + r"s?\b",
 )
+# "goes to Brook House, the specialist unit attached to...": the same without "the"
+_NAMED_THEN_UNIT = re.compile(
+    r"\b(?:to|at|in|from|attends)\s+(?P<name>" + _CAPS_RUN_NAME + r")\s*,\s*(?:the|a|an|their|our)"
+    r"\s+(?:[\w\-]+\s+){0,3}?" + _UNIT_WORDS + r"s?\b"
+)
 # "Jack and Jill Nursery", "Rainbows and Butterflies Pre-school": two naming words
 _AND_SETTING = re.compile(
     r"\b(?P<name>[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+\s+(?:Day\s+)?(?:Nursery|Pre-?[Ss]chool"
@@ -961,14 +969,14 @@ _SCHOOL_BEFORE_CJK_WORD = re.compile(
 def _schools_since_3_9(text: str) -> Iterator[Span]:
     for match in _SCHOOL_BEFORE_CJK_WORD.finditer(text):
         yield Span(match.start("name"), match.end("name"), "school", tag("school"))
-    for pattern in (_UNIT_CALLED, _UNIT_THEN_KIND):
+    places = load_lexicon().places
+    for pattern in (_UNIT_CALLED, _UNIT_THEN_KIND, _NAMED_THEN_UNIT):
         for match in pattern.finditer(text):
             name = match.group("name")
             keys = [fold(word) for word in re.findall(r"[\w'\u2019\-]+", name)]
-            if any(k in _NOT_UNIT_NAME_WORDS or k in SEND_TERMS for k in keys):
+            if any(k in _NOT_UNIT_NAME_WORDS or k in SEND_TERMS or k in places for k in keys):
                 continue
             yield Span(match.start("name"), match.end("name"), "school", tag("school"))
-    places = load_lexicon().places
     for match in _AND_SETTING.finditer(text):
         if any(fold(word) in places for word in match.group("name").split()[:3]):
             continue

@@ -1624,3 +1624,24 @@ def test_holdout18_kinds_since_3_9(text: str, gone: str) -> None:
 )
 def test_holdout18_look_alikes_stay_since_3_9(text: str, kept: str) -> None:
     assert kept in anonymise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # holdout19's kinds of miss, as invented messages
+        ("letter says 'Amelia Rowe, DOB 04-Mar-2016, NHS 943 476 5919'", "Mar"),
+        ("dzimšanas datums ir 2014. gada 9. marts", "marts"),
+        ("Учителят г-н Brown не отговаря", "Brown"),
+        ("என் மகள் 2015 மே 12 அன்று பிறந்தாள்", "2015"),
+        ("He goes to Oak Lodge, the autism base attached to Hill Top School", "Oak Lodge"),
+        ("je suis la maman d'Ousmane, il a 7 ans", "Ousmane"),
+        ("شکریہ، رخسانہ بی بی", "بی بی"),
+    ],
+)
+def test_holdout19_kinds_since_3_9(text: str, gone: str) -> None:
+    assert gone not in anonymise(text)
+
+
+def test_a_town_before_a_unit_is_no_school() -> None:
+    assert "Leeds" in anonymise("we moved to Leeds, the local unit is full")
