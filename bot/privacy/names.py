@@ -2265,11 +2265,23 @@ _PARENT_OF_ELIDED = re.compile(
 )
 
 
+# Since 3.9 a name in quotes after "his name is (just)", "called", "known as": "'Gaz'"
+_QUOTED_NAME = re.compile(
+    r"(?i:name\s+is|name's|called|named|known\s+as|goes\s+by)\s+"
+    r"(?i:just\s+|only\s+|simply\s+|actually\s+)?['\"\u2018\u201c](?P<name>[^\W\d_]{2,20})"
+    r"['\"\u2019\u201d]"
+)
+
+
 def _names_by_pattern(text: str) -> list[Span]:
     found = [
         Span(m.start("name"), m.end("name"), "child", tag("child"))
         for m in _ARABIZI_NAME.finditer(text)
         if sum(ch.isalpha() for ch in m.group("name")) >= 2
+    ]
+    found += [
+        Span(m.start("name"), m.end("name"), "name", tag("name"))
+        for m in _QUOTED_NAME.finditer(text)
     ]
     return found + [
         Span(m.start("name"), m.end("name"), "child", tag("child"))

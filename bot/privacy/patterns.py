@@ -733,11 +733,17 @@ _FULL_DATE = re.compile(
     # "7. 12. 2012" (Czech, Slovak, German with spaces)
     r"|\d{1,2}\.\s\d{1,2}\.\s?\d{4}"
     # a day with an ordinal ending ("1da Luulyo 2016", Somali), then a month and a year
-    r"|\d{1,2}(?:da|ka|aad|st|nd|rd|th)?\.?\s+(?:de\s+)?(?:" + _MONTH + "|" + _MONTH_OTHER + r")"
+    r"|\d{1,2}(?:da|ka|aad|st|nd|rd|th|er|ère)?\.?\s+(?:de\s+)?(?:"
+    + _MONTH
+    + "|"
+    + _MONTH_OTHER
+    + r")"
     r"\.?,?\s+(?:de\s+)?\d{4}"
     # the month first ("Marso 8, 2015", Tagalog), or the year first ("2014 ஜூன் 3", Tamil)
     r"|(?:" + _MONTH_OTHER + r")\s+\d{1,2},?\s+\d{4}"
     r"|\d{4}\s+(?:" + _MONTH_OTHER + r")\s+\d{1,2}(?!\d)"
+    # the year, "of the year", the day and the month ("২০১৩ সালের ৫ মে", Bengali)
+    r"|\d{4}\s+(?:সালের|সালে|সাল|साल|सालको|سال|ਸਾਲ)\s+\d{1,2}\s+(?:" + _MONTH_OTHER + r")"
     r"|" + _DATE + "|" + _DATE_OTHER + r")(?![\d/\-]|\.\d)",
     re.IGNORECASE,
 )
@@ -967,6 +973,11 @@ _SCHOOL_BEFORE_CJK_WORD = re.compile(
 
 
 def _schools_since_3_9(text: str) -> Iterator[Span]:
+    lexicon = load_lexicon()
+    for match in _SCHOOL_THE_PLAN_NAMES.finditer(text):
+        first = fold(match.group("name").split()[0])
+        if not (lexicon.is_first_name(first) or first in SEND_TERMS or first in TITLES):
+            yield Span(match.start("name"), match.end("name"), "school", tag("school"))
     for match in _SCHOOL_BEFORE_CJK_WORD.finditer(text):
         yield Span(match.start("name"), match.end("name"), "school", tag("school"))
     places = load_lexicon().places
@@ -1133,6 +1144,12 @@ _NOT_SCHOOL_INITIALS = words(
     """
 )
 # "Cedar Lodge is named in Section I", "they named Brook Hill in section I".
+# Since 3.9 "the EHCP names Springwell." (a school the plan names, at the clause's end)
+_SCHOOL_THE_PLAN_NAMES = re.compile(
+    r"\b(?i:ehcp|ehc\s+plan|plan|final\s+plan|draft)\s+(?i:names|named|has\s+named)\s+"
+    r"(?P<name>(?:[A-Z][a-z'\u2019\-]+\s+){0,3}[A-Z][a-z'\u2019\-]+)(?=\s*[.,;!?)]|\s*$"
+    r"|\s+(?:as|but|and|which|for|instead)\b)"
+)
 _SCHOOL_NAMED_IN_PLAN = re.compile(
     r"(?P<name>(?:[A-Z][a-z'\u2019\-]+\s+){0,3}[A-Z][a-z'\u2019\-]+)\s+(?:is|was|has\s+been"
     r"|being|got|are|were)\s+named\s+(?:in|on|as)\b"

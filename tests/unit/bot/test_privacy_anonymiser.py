@@ -1645,3 +1645,21 @@ def test_holdout19_kinds_since_3_9(text: str, gone: str) -> None:
 
 def test_a_town_before_a_unit_is_no_school() -> None:
     assert "Leeds" in anonymise("we moved to Leeds, the local unit is full")
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        # holdout20 and holdout21's kinds of miss, as invented messages
+        ("Mon fils est né le 1er mars 2015.", "mars"),
+        ("আমার মেয়ে, জন্ম ২০১৪ সালের ১২ জুন।", "জুন"),
+        ("the final plan names Brackenwood. Can we appeal?", "Brackenwood"),
+        ("the escort's name is just 'Shaz' and she is lovely", "Shaz"),
+    ],
+)
+def test_holdout20_and_21_kinds_since_3_9(text: str, gone: str) -> None:
+    assert gone not in anonymise(text)
+
+
+def test_a_service_the_plan_names_stays() -> None:
+    assert "SALT" in anonymise("the EHCP names SALT as a provision")
