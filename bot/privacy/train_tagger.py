@@ -25,8 +25,8 @@ from bot.privacy.tagger import KINDS, MODEL, features, tokenise
 
 # Every labelled set the rules were tuned on (holdout7 and holdout8 since 3.1, holdout9
 # since 3.2, holdout10 since 3.3, holdout11 since 3.4, holdout12 since 3.5, holdout13 since
-# 3.6, holdout14 since 3.7, holdout15 since 3.8, holdout16 to holdout19 since 3.9, each
-# after the rules were tuned on it); the next blind set, holdout20, is not written yet.
+# 3.6, holdout14 since 3.7, holdout15 since 3.8, holdout16 to holdout21 since 3.9, each
+# after the rules were tuned on it); the next blind set, holdout22, is not written yet.
 TRAINING_SETS = (
     "dev",
     "dev2",
@@ -51,6 +51,8 @@ TRAINING_SETS = (
     "holdout17",
     "holdout18",
     "holdout19",
+    "holdout20",
+    "holdout21",
 )
 SEED = 20260
 COPIES = 3
