@@ -96,8 +96,13 @@ def find_identifiers(
         tagger = tagger or load_tagger()
         if tagger is not None:
             covered = [(s.start, s.end) for s in chosen]
+            other_language = None  # read once, only if the tagger finds something
             for span in tagger.find(text, covered):
-                if not _overlaps(span, chosen) and not _word_of_the_language(text, span):
+                if _overlaps(span, chosen):
+                    continue
+                if other_language is None:
+                    other_language = _in_another_language(text)
+                if not (other_language and _words_of_a_language(text[span.start : span.end])):
                     chosen.append(span)
     chosen = _without_titles(text, _without_traps(text, chosen))
     chosen = _with_particle_surname(text, _with_word_name_before(text, chosen))
@@ -136,21 +141,24 @@ def _with_particle_surname(text: str, spans: list[Span]) -> list[Span]:
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 
 
-def _word_of_the_language(text: str, span: Span) -> bool:
-    """Since 3.9: the tagger's words in a message in another language written in Latin
-    letters ("Vielen Dank", "Unsere Telefonnummer", "Hallo") that are frequent words of
-    some language and no name: the tagger learned English capitals."""
-    lexicon = load_lexicon()
+def _in_another_language(text: str) -> bool:
+    """Whether a message is in another language written in Latin letters."""
     keys = [fold(word) for word in _LATIN_WORD.findall(text)]
-    if len(keys) < 5 or not in_another_language(keys, lexicon):
-        return False
-    span_keys = [fold(word) for word in _LATIN_WORD.findall(text[span.start : span.end])]
+    return len(keys) >= 5 and in_another_language(keys, load_lexicon())
+
+
+def _words_of_a_language(found: str) -> bool:
+    """Since 3.9: the tagger's words, in a message in another language, that are frequent
+    words of some language and no name ("Vielen Dank", "Unsere Telefonnummer", "Hallo"):
+    the tagger learned English capitals."""
+    lexicon = load_lexicon()
+    keys = [fold(word) for word in _LATIN_WORD.findall(found)]
     foreign = lexicon.latin_language_words
-    return any(key in foreign for key in span_keys) and all(
+    return any(key in foreign for key in keys) and all(
         (key in foreign or lexicon.is_everyday_word(key))
         and not lexicon.is_first_name(key)
         and not lexicon.is_surname(key)
-        for key in span_keys
+        for key in keys
     )
 
 

@@ -781,13 +781,21 @@ def _aliases(text: str) -> Iterator[Span]:
             yield Span(match.start("alias"), match.end("alias"), "name", tag("name"))
 
 
+@lru_cache(maxsize=32)
+def _found(text: str) -> tuple[_Finder, dict[int, str]]:
+    """The words of a text and the names found among them, read once for both the school
+    and the name finders (the anonymiser asks for both, one after the other)."""
+    finder = _Finder(text, load_lists())
+    return finder, finder.find()
+
+
 def find_other_script_names(text: str) -> list[Span]:
     """Names in scripts other than Latin, as spans labelled ``child`` or ``name``."""
     lists = load_lists()
     spans: list[Span] = []
     if any(ord(ch) > 0x36F for ch in text):
-        finder = _Finder(text, lists)
-        for index, label in sorted(finder.find().items()):
+        finder, names = _found(text)
+        for index, label in sorted(names.items()):
             word = finder.words[index]
             spans.append(Span(word.start, word.end, label, tag(label)))
         if _HAN.search(text):
@@ -1083,9 +1091,8 @@ def find_other_script_schools(text: str) -> list[Span]:
     """Named schools in scripts other than Latin, as ``school`` spans."""
     if not any(ord(ch) > 0x5FF for ch in text):
         return []
-    finder = _Finder(text, load_lists())
+    finder, names = _found(text)  # a person's name before "school" is no school's
     words = finder.words
-    names = finder.find()  # a person's name before "school" is no school's
     spans = []
     for index, word in enumerate(words):
         if word.key in _SCHOOL_AFTER_NAME:
